@@ -1,0 +1,29 @@
+/**
+ * @module Settings read from the environment, with defaults and bounds.
+ */
+export type RoomConfig = { logRetention: number; toolsPageSize: number };
+
+export const DEFAULT_CONFIG = { logRetention: 10_000, toolsPageSize: 50 } satisfies RoomConfig;
+
+function positiveInt(raw: string | undefined, fallback: number, name: string): number {
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value > 0) return value;
+  console.warn(`${name}=${JSON.stringify(raw)} is not a positive integer; using ${fallback}`);
+  return fallback;
+}
+
+export function roomConfig(env: Env): RoomConfig {
+  return {
+    logRetention: positiveInt(env.LOG_RETENTION, DEFAULT_CONFIG.logRetention, "LOG_RETENTION"),
+    toolsPageSize: positiveInt(env.TOOLS_PAGE_SIZE, DEFAULT_CONFIG.toolsPageSize, "TOOLS_PAGE_SIZE"),
+  };
+}
+
+/** `?since=SEQ`: a non-negative integer, or undefined when absent. Throws a message for anything else. */
+export function parseSince(url: URL): number | undefined {
+  const raw = url.searchParams.get("since");
+  if (raw === null) return undefined;
+  if (!/^\d{1,15}$/.test(raw)) throw new Error(`since must be a non-negative integer (got ${JSON.stringify(raw)})`);
+  return Number(raw);
+}

@@ -1,0 +1,56 @@
+/**
+ * @module The MCP engine: server identity, the method table, and the hooks a room plugs in.
+ *
+ * One engine serves every session of a room; it never touches a socket or storage itself.
+ */
+import type { ToolRegistry, CallToolResult } from "../tools/registry.ts";
+import type { Transport } from "./transport.ts";
+import type { SessionState } from "./session-state.ts";
+import { McpSession } from "./session.ts";
+import type { RequestContext } from "./session.ts";
+import { coreMethods } from "./methods.ts";
+
+export type Implementation = { name: string; version: string; title?: string };
+
+/** One tools/call and how it ended, for the room log. */
+export type ToolCallRecord = {
+  tool: string;
+  arguments: unknown;
+  result?: CallToolResult;
+  error?: { message: string; code?: number };
+};
+
+export type EngineOptions = {
+  serverInfo: Implementation;
+  instructions?: string;
+  tools: ToolRegistry;
+  /** Tools per tools/list page. */
+  pageSize: number;
+  /** Called once per tools/call, before its answer is sent: the room logs and broadcasts it here. */
+  onToolCall?: (record: ToolCallRecord, session: McpSession) => void;
+  /** Called whenever a session's protocol state changes, so it can be stored. */
+  onSessionChange?: (state: SessionState) => void;
+};
+
+export type MethodHandler = (params: Record<string, unknown>, context: RequestContext) => Promise<Record<string, unknown>>;
+
+export class McpEngine {
+  readonly options: EngineOptions;
+  readonly #methods: Map<string, MethodHandler>;
+
+  constructor(options: EngineOptions) {
+    this.options = options;
+    this.#methods = new Map(Object.entries(coreMethods(this)));
+  }
+
+  /** Attaches a transport to a session with the given state; the transport is started. */
+  connect(transport: Transport, state: SessionState): McpSession {
+    const session = new McpSession(this, transport, state);
+    void transport.start();
+    return session;
+  }
+
+  method(name: string): MethodHandler | undefined {
+    return this.#methods.get(name);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * @module What the room remembers about one MCP session, across sockets, hibernation and restarts.
+ */
+import type { LoggingLevel } from "../../shared/mcp.ts";
+
+export type ClientInfo = { name: string; version: string; title?: string };
+
+export type SessionState = {
+  id: string;
+  /** Shown as `by` in the room log: `?name=` on connect, else the client's name. */
+  name: string;
+  /** True once `initialize` has been answered. */
+  initialized: boolean;
+  protocolVersion?: string;
+  clientInfo?: ClientInfo;
+  clientCapabilities?: Record<string, unknown>;
+  /** The lowest level of `notifications/message` this session receives. */
+  logLevel: LoggingLevel;
+};
+
+export function newSessionState(id: string, name?: string): SessionState {
+  return { id, name: name ?? "anonymous", initialized: false, logLevel: "info" };
+}

@@ -1,0 +1,60 @@
+/**
+ * @module The room's durable, ordered log in the Durable Object's SQLite storage.
+ *
+ * Each event is serialized once, on append; replay and broadcast reuse that JSON text as it is.
+ */
+import type { RoomEvent, ReplayInfo } from "../../shared/events.ts";
+
+export type AppendedEvent = { event: RoomEvent; json: string };
+
+export class EventLog {
+  readonly #sql: SqlStorage;
+  readonly #retention: number;
+  #lastSeq: number;
+
+  /** @param retention how many of the newest events to keep (at least 1). */
+  constructor(sql: SqlStorage, retention: number) {
+    this.#sql = sql;
+    this.#retention = Math.max(1, Math.floor(retention));
+    sql.exec("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+    sql.exec("CREATE TABLE IF NOT EXISTS log_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+    // The last seq is kept apart from the events so that it can never go back, even if every event were trimmed.
+    const row = sql.exec<{ value: number }>("SELECT value FROM log_meta WHERE key = 'last_seq'").toArray()[0];
+    this.#lastSeq = row?.value ?? 0;
+  }
+
+  get lastSeq(): number {
+    return this.#lastSeq;
+  }
+
+  /** The oldest kept seq, or null for an empty log. */
+  get firstSeq(): number | null {
+    const row = this.#sql.exec<{ seq: number | null }>("SELECT MIN(seq) AS seq FROM events").one();
+    return row.seq;
+  }
+
+  append(entry: Omit<RoomEvent, "seq">): AppendedEvent {
+    const seq = this.#lastSeq + 1;
+    const event: RoomEvent = { seq, ...entry };
+    const json = JSON.stringify(event);
+    this.#sql.exec("INSERT INTO events (seq, body) VALUES (?, ?)", seq, json);
+    this.#sql.exec("INSERT INTO log_meta (key, value) VALUES ('last_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", seq);
+    if (seq > this.#retention) this.#sql.exec("DELETE FROM events WHERE seq <= ?", seq - this.#retention);
+    this.#lastSeq = seq;
+    return { event, json };
+  }
+
+  /** What a `?since=` replay holds: which events follow, and whether some asked for are gone. */
+  replayInfo(since: number): ReplayInfo {
+    const first = this.firstSeq;
+    const from = first === null || since >= this.#lastSeq ? null : Math.max(since + 1, first);
+    return { since, from, through: this.#lastSeq, truncated: first !== null && since + 1 < first };
+  }
+
+  /** The JSON of every kept event with seq > since, oldest first. */
+  *since(since: number): Generator<string> {
+    for (const row of this.#sql.exec<{ body: string }>("SELECT body FROM events WHERE seq > ? ORDER BY seq", since)) {
+      yield row.body;
+    }
+  }
+}

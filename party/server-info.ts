@@ -1,0 +1,14 @@
+/**
+ * @module Who the server says it is, and the tools every room serves.
+ */
+import { ToolRegistry } from "./tools/registry.ts";
+import { seedTools } from "./tools/seed.ts";
+
+export const SERVER_INFO = { name: "math-mcp", title: "math-mcp", version: "0.1.0" };
+
+export const INSTRUCTIONS =
+  "A shared math room. Every tool call is written to the room's log and shown live to everyone in the room. " +
+  "Arithmetic: add, subtract, multiply, divide, power; sqrt; sin, cos, tan (radians); log (natural, or to a base).";
+
+/** Built once per isolate: the tools are the same in every room, and so is their tools/list answer. */
+export const toolRegistry = new ToolRegistry().register(...seedTools);

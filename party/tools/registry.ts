@@ -1,0 +1,133 @@
+/**
+ * @module The tool registry: one way to define a tool; it answers tools/list and runs tools/call.
+ */
+import { z } from "zod";
+import { ErrorCode, McpError } from "../engine/errors.ts";
+import { ToolError } from "./tool-error.ts";
+
+export type ToolAnnotations = {
+  title?: string;
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+};
+
+export type ToolContext = {
+  signal: AbortSignal;
+  progress(progress: number, total?: number, message?: string): void;
+};
+
+/** What a handler returns: the structured value, and the text block a person reads. */
+export type ToolOutput<O> = { structured: O; text: string };
+
+export type ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = {
+  name: string;
+  title: string;
+  /** Written for a model that must choose between tools. */
+  description: string;
+  inputSchema: I;
+  outputSchema: O;
+  annotations?: ToolAnnotations;
+  handler: (args: z.output<I>, context: ToolContext) => ToolOutput<z.output<O>> | Promise<ToolOutput<z.output<O>>>;
+};
+
+export type CallToolResult = {
+  content: { type: "text"; text: string }[];
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+};
+
+type ListedTool = {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema: Record<string, unknown>;
+  annotations?: ToolAnnotations;
+};
+
+/** Identity function that keeps a tool's input and output types tied to its handler. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(tool: ToolDefinition<I, O>): ToolDefinition {
+  return tool as unknown as ToolDefinition;
+}
+
+export class ToolRegistry {
+  readonly #tools = new Map<string, ToolDefinition>();
+  #listed: ListedTool[] | undefined;
+
+  register(...tools: ToolDefinition[]): this {
+    for (const tool of tools) {
+      if (this.#tools.has(tool.name)) throw new Error(`Tool ${tool.name} is registered twice`);
+      this.#tools.set(tool.name, tool);
+    }
+    this.#listed = undefined;
+    return this;
+  }
+
+  has(name: string): boolean {
+    return this.#tools.has(name);
+  }
+
+  /** The tools as tools/list shows them; JSON Schema comes from the zod schemas, computed once. */
+  list(): readonly ListedTool[] {
+    this.#listed ??= [...this.#tools.values()].map((tool) => ({
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: z.toJSONSchema(tool.inputSchema, { io: "input" }),
+      outputSchema: z.toJSONSchema(tool.outputSchema, { io: "output" }),
+      ...(tool.annotations ? { annotations: { title: tool.title, ...tool.annotations } } : {}),
+    }));
+    return this.#listed;
+  }
+
+  /**
+   * Runs a tool. An unknown name is a protocol error (-32602); bad arguments and domain errors are
+   * `isError` results the caller's model can correct itself from (MCP 2025-11-25, SEP-1303).
+   */
+  async call(name: string, args: unknown, context: ToolContext): Promise<CallToolResult> {
+    const tool = this.#tools.get(name);
+    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
+    const parsed = tool.inputSchema.safeParse(args ?? {}, { reportInput: true });
+    if (!parsed.success) return errorResult(`${name}: ${describeIssues(parsed.error)}`);
+    try {
+      const output = await tool.handler(parsed.data, context);
+      return { content: [{ type: "text", text: output.text }], structuredContent: output.structured };
+    } catch (error) {
+      if (error instanceof ToolError) return errorResult(`${name}: ${error.message}`);
+      if (error instanceof McpError) throw error;
+      console.error(`tool ${name} failed:`, error);
+      return errorResult(`${name}: the tool failed unexpectedly`);
+    }
+  }
+}
+
+export function errorResult(message: string): CallToolResult {
+  return { content: [{ type: "text", text: message }], isError: true };
+}
+
+/** Zod's issues as sentences a model can correct its call from ("b is required (a number)"). */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.join(".");
+      if (issue.code === "unrecognized_keys") return `unknown argument${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
+      if (issue.code === "invalid_type" && path) {
+        return issue.input === undefined
+          ? `${path} is required (${article(issue.expected)})`
+          : `${path} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`;
+      }
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
+}
+
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return article(typeof value);
+}

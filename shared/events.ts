@@ -1,0 +1,44 @@
+/**
+ * @module The room log's event: the one shape every participant (MCP, web, seed script) sees.
+ */
+import { z } from "zod";
+
+/** JSON-RPC notification method that carries one room event. */
+export const ROOM_EVENT_METHOD = "notifications/room/event";
+/** JSON-RPC notification sent before a `?since=` replay, saying which events follow. */
+export const ROOM_REPLAY_METHOD = "notifications/room/replay";
+
+export const ToolErrorSchema = z.object({
+  /** A sentence a person can act on. */
+  message: z.string(),
+  /** The JSON-RPC error code when the call failed at the protocol level (unknown tool). */
+  code: z.number().int().optional(),
+});
+
+export const RoomEventSchema = z.object({
+  /** Starts at 1 and grows by exactly 1 per event in the room, forever. */
+  seq: z.number().int().positive(),
+  /** When the call finished, ISO 8601. */
+  at: z.string(),
+  /** The participant's name. */
+  by: z.string(),
+  tool: z.string(),
+  arguments: z.unknown(),
+  /** The tool's result (`content` and `structuredContent`), when it succeeded. */
+  result: z.unknown().optional(),
+  /** Why it failed, when it did. */
+  error: ToolErrorSchema.optional(),
+});
+export type RoomEvent = z.infer<typeof RoomEventSchema>;
+
+export const ReplayInfoSchema = z.object({
+  /** The `since` the client asked for. */
+  since: z.number().int().nonnegative(),
+  /** The seq of the first event that follows, or null when none does. */
+  from: z.number().int().positive().nullable(),
+  /** The room's last seq at the time of the replay (0 for an empty room). */
+  through: z.number().int().nonnegative(),
+  /** True when events the client asked for are no longer kept. */
+  truncated: z.boolean(),
+});
+export type ReplayInfo = z.infer<typeof ReplayInfoSchema>;

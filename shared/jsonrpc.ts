@@ -1,0 +1,82 @@
+/**
+ * @module JSON-RPC 2.0 message shapes, validated at every edge (server and web client alike).
+ */
+import { z } from "zod";
+
+/** The JSON-RPC error codes math-mcp answers with. Classify errors by these, never by message text. */
+export enum ErrorCode {
+  ParseError = -32700,
+  InvalidRequest = -32600,
+  MethodNotFound = -32601,
+  InvalidParams = -32602,
+  InternalError = -32603,
+}
+
+export const RequestIdSchema = z.union([z.string(), z.number().int()]);
+export type RequestId = z.infer<typeof RequestIdSchema>;
+
+const Params = z.record(z.string(), z.unknown());
+
+export const JSONRPCRequestSchema = z.object({
+  jsonrpc: z.literal("2.0"),
+  id: RequestIdSchema,
+  method: z.string().min(1),
+  params: Params.optional(),
+});
+
+export const JSONRPCNotificationSchema = z.object({
+  jsonrpc: z.literal("2.0"),
+  method: z.string().min(1),
+  params: Params.optional(),
+});
+
+export const JSONRPCErrorObjectSchema = z.object({
+  code: z.number().int(),
+  message: z.string(),
+  data: z.unknown().optional(),
+});
+
+export const JSONRPCResultResponseSchema = z.object({
+  jsonrpc: z.literal("2.0"),
+  id: RequestIdSchema,
+  result: Params,
+});
+
+export const JSONRPCErrorResponseSchema = z.object({
+  jsonrpc: z.literal("2.0"),
+  id: RequestIdSchema.nullable(),
+  error: JSONRPCErrorObjectSchema,
+});
+
+export type JSONRPCRequest = z.infer<typeof JSONRPCRequestSchema>;
+export type JSONRPCNotification = z.infer<typeof JSONRPCNotificationSchema>;
+export type JSONRPCResultResponse = z.infer<typeof JSONRPCResultResponseSchema>;
+export type JSONRPCErrorResponse = z.infer<typeof JSONRPCErrorResponseSchema>;
+export type JSONRPCResponse = JSONRPCResultResponse | JSONRPCErrorResponse;
+export type JSONRPCMessage = JSONRPCRequest | JSONRPCNotification | JSONRPCResponse;
+
+/** Sorts an already-parsed JSON value into the kind of message it is, or `undefined` if it is none. */
+export function classifyMessage(value: unknown):
+  | { kind: "request"; message: JSONRPCRequest }
+  | { kind: "notification"; message: JSONRPCNotification }
+  | { kind: "response"; message: JSONRPCResponse }
+  | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const hasId = "id" in value;
+  if ("method" in value) {
+    const parsed = (hasId ? JSONRPCRequestSchema : JSONRPCNotificationSchema).safeParse(value);
+    if (!parsed.success) return undefined;
+    return hasId
+      ? { kind: "request", message: parsed.data as JSONRPCRequest }
+      : { kind: "notification", message: parsed.data as JSONRPCNotification };
+  }
+  const response = z.union([JSONRPCResultResponseSchema, JSONRPCErrorResponseSchema]).safeParse(value);
+  return response.success ? { kind: "response", message: response.data } : undefined;
+}
+
+/** The id of a message too broken to classify, if one can still be read off it (for the error reply). */
+export function salvageId(value: unknown): RequestId | null {
+  if (typeof value !== "object" || value === null || !("id" in value)) return null;
+  const id = RequestIdSchema.safeParse(value.id);
+  return id.success ? id.data : null;
+}
