@@ -1,0 +1,144 @@
+/**
+ * The room inside workerd: upgrade, the log, replay, broadcast, malformed frames, hibernation.
+ */
+import { evictDurableObject } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { isEvent, roomPath, TestSocket } from "./socket.ts";
+
+let roomCounter = 0;
+const freshRoom = () => `room-${Date.now().toString(36)}-${roomCounter++}`;
+
+describe("upgrade", () => {
+  it("answers the mcp subprotocol in the 101, as browsers require", async () => {
+    const socket = await TestSocket.open(roomPath(freshRoom()));
+    expect(socket.protocol).toBe("mcp");
+    socket.close();
+  });
+
+  it("accepts a socket that asks for no subprotocol (scripts, wscat)", async () => {
+    const socket = await TestSocket.open(roomPath(freshRoom()), null);
+    expect((await socket.initialize()).result.protocolVersion).toBe("2025-11-25");
+    socket.close();
+  });
+
+  it.each([
+    ["a subprotocol other than mcp", roomPath("ok"), "graphql-ws", /subprotocol/],
+    ["a room name with a dot", roomPath("a.b"), "mcp", /Invalid room name/],
+    ["a negative since", roomPath("ok", "?since=-1"), "mcp", /since must be a non-negative integer/],
+    ["a since that is not a number", roomPath("ok", "?since=abc"), "mcp", /since/],
+  ])("refuses %s with 400 and a message", async (_what, path, protocol, message) => {
+    const response = await exports.default.fetch(`http://room.test${path}`, {
+      headers: { Upgrade: "websocket", "Sec-WebSocket-Protocol": protocol },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(message);
+  });
+
+  it("answers plain HTTP on the room URL with 426 and a message", async () => {
+    const response = await exports.default.fetch(`http://room.test${roomPath(freshRoom())}`);
+    expect(response.status).toBe(426);
+    expect(await response.json()).toMatchObject({ error: expect.stringMatching(/WebSocket/) });
+  });
+});
+
+describe("frames", () => {
+  it("answers a malformed frame with -32700 and the same socket keeps working", async () => {
+    const socket = await TestSocket.open(roomPath(freshRoom()));
+    await socket.initialize();
+    socket.sendRaw("{not json");
+    expect(await socket.next()).toEqual({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: -32700, message: "Parse error: the frame is not valid JSON" },
+    });
+    socket.sendRaw(new TextEncoder().encode("{}").buffer as ArrayBuffer);
+    expect(await socket.next()).toMatchObject({ id: null, error: { code: -32700 } });
+    const { response } = await socket.request("tools/call", { name: "add", arguments: { a: 1, b: 2 } });
+    expect(response.result.structuredContent).toEqual({ value: 3 });
+    socket.close();
+  });
+
+  it("keeps other sockets of the room untouched by one socket's garbage", async () => {
+    const room = freshRoom();
+    const good = await TestSocket.open(roomPath(room));
+    const bad = await TestSocket.open(roomPath(room));
+    await good.initialize();
+    for (const garbage of ["", "null", "[]", "\u0000", "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":1}"]) bad.sendRaw(garbage);
+    for (let i = 0; i < 5; i++) expect((await bad.next()).error.code).toBeLessThan(-32599);
+    expect((await good.request("ping")).response.result).toEqual({});
+    good.close();
+    bad.close();
+  });
+});
+
+describe("the log", () => {
+  it("sends every event to every participant, the caller included, in order", async () => {
+    const room = freshRoom();
+    const alice = await TestSocket.open(roomPath(room, "?name=alice"));
+    const bob = await TestSocket.open(roomPath(room));
+    await alice.initialize();
+    await bob.initialize("bob-client");
+    const { before: aliceBefore } = await alice.request("tools/call", { name: "add", arguments: { a: 2, b: 3 } });
+    const { before: bobBefore } = await bob.request("tools/call", { name: "sqrt", arguments: { value: -1 } });
+    const aliceSeen = [...aliceBefore, await alice.next()].filter(isEvent).map((e) => e.params);
+    const bobSeen = bobBefore.filter(isEvent).map((e) => e.params);
+    expect(aliceSeen).toEqual(bobSeen);
+    expect(bobSeen).toEqual([
+      expect.objectContaining({ seq: 1, by: "alice", tool: "add", arguments: { a: 2, b: 3 }, result: expect.objectContaining({ structuredContent: { value: 5 } }) }),
+      expect.objectContaining({ seq: 2, by: "bob-client", tool: "sqrt", error: { message: expect.stringMatching(/must not be negative/) } }),
+    ]);
+    expect(bobSeen[1]).not.toHaveProperty("result");
+    alice.close();
+    bob.close();
+  });
+
+  it("replays with ?since= exactly the events after SEQ, then live ones, with no gap or duplicate", async () => {
+    const room = freshRoom();
+    const caller = await TestSocket.open(roomPath(room));
+    await caller.initialize();
+    for (let i = 1; i <= 3; i++) await caller.request("tools/call", { name: "add", arguments: { a: i, b: 0 } });
+    const late = await TestSocket.open(roomPath(room, "?since=1"));
+    expect(await late.next()).toMatchObject({ method: "notifications/room/replay", params: { since: 1, from: 2, through: 3, truncated: false } });
+    expect([(await late.next()).params.seq, (await late.next()).params.seq]).toEqual([2, 3]);
+    await caller.request("tools/call", { name: "add", arguments: { a: 4, b: 0 } });
+    expect((await late.next()).params).toMatchObject({ seq: 4, arguments: { a: 4, b: 0 } });
+    caller.close();
+    late.close();
+  });
+
+  it("keeps the newest LOG_RETENTION events and tells a client asking for older ones where replay starts", async () => {
+    const room = freshRoom();
+    const caller = await TestSocket.open(roomPath(room));
+    await caller.initialize();
+    for (let i = 1; i <= 8; i++) await caller.request("tools/call", { name: "add", arguments: { a: i, b: 0 } });
+    const late = await TestSocket.open(roomPath(room, "?since=0"));
+    const frames = await late.until((f) => f.params?.seq === 8);
+    expect(frames[0]).toMatchObject({ params: { since: 0, from: 4, through: 8, truncated: true } });
+    expect(frames.slice(1).map((f) => f.params.seq)).toEqual([4, 5, 6, 7, 8]);
+    const current = await TestSocket.open(roomPath(room, "?since=8"));
+    expect(await current.next()).toMatchObject({ params: { since: 8, from: null, through: 8, truncated: false } });
+    caller.close();
+    late.close();
+    current.close();
+  });
+});
+
+describe("hibernation", () => {
+  it("keeps each connection's protocol state and the next seq when the room is evicted", async () => {
+    const room = freshRoom();
+    const socket = await TestSocket.open(roomPath(room));
+    await socket.initialize("hibernator");
+    await socket.request("logging/setLevel", { level: "debug" });
+    await socket.request("tools/call", { name: "add", arguments: { a: 1, b: 1 } });
+
+    await evictDurableObject(env.Room.get(env.Room.idFromName(room)));
+
+    // Still initialized (no refusal), still at debug level, still named, and seq goes on from 2.
+    const { response, before } = await socket.request("tools/call", { name: "add", arguments: { a: 2, b: 2 } });
+    expect(response.result.structuredContent).toEqual({ value: 4 });
+    expect(before.find(isEvent)?.params).toMatchObject({ seq: 2, by: "hibernator" });
+    expect(before.find((f) => f.method === "notifications/message")).toMatchObject({ params: { level: "debug" } });
+    socket.close();
+  });
+});
