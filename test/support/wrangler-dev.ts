@@ -10,7 +10,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
+const BIN = join(ROOT, "node_modules/.bin");
+// Wrangler needs Node 22 (a devDependency); run it with the Node running us, which npm scripts make that one.
+const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 const live = new Set<ChildProcess>();
 process.on("exit", () => {
   for (const child of live) killGroup(child, "SIGKILL");
@@ -72,11 +74,11 @@ export class WranglerDev {
     args.push("--persist-to", this.persistDir, "--show-interactive-dev-session=false");
     if (this.#options.config) args.push("--config", this.#options.config);
     for (const [key, value] of Object.entries(this.#options.vars ?? {})) args.push("--var", `${key}:${value}`);
-    const child = spawn(WRANGLER, args, {
+    const child = spawn(process.execPath, [WRANGLER, ...args], {
       cwd: ROOT,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "true" },
+      env: { ...process.env, PATH: `${BIN}:${process.env.PATH}`, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "true" },
     });
     live.add(child);
     this.#child = child;
