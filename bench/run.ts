@@ -12,7 +12,8 @@ import { pipelined, RpcSocket, sequential } from "./ws-load.ts";
 import type { Stats } from "./ws-load.ts";
 
 const quick = process.argv.includes("--quick");
-const ROUNDS = quick ? 1 : 3;
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const ROUNDS = Number(option("rounds") ?? (quick ? 1 : 3));
 const SEQUENTIAL_CALLS = quick ? 50 : 3000;
 const PIPELINED_CALLS = quick ? 200 : 10000;
 const IN_FLIGHT = 64;

@@ -17,10 +17,8 @@ export class EventLog {
     this.#sql = sql;
     this.#retention = Math.max(1, Math.floor(retention));
     sql.exec("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)");
-    sql.exec("CREATE TABLE IF NOT EXISTS log_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-    // The last seq is kept apart from the events so that it can never go back, even if every event were trimmed.
-    const row = sql.exec<{ value: number }>("SELECT value FROM log_meta WHERE key = 'last_seq'").toArray()[0];
-    this.#lastSeq = row?.value ?? 0;
+    // Trimming always keeps the newest event (retention >= 1), so the last seq can be read back from the log.
+    this.#lastSeq = sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM events").one().seq ?? 0;
   }
 
   get lastSeq(): number {
@@ -38,7 +36,6 @@ export class EventLog {
     const event: RoomEvent = { seq, ...entry };
     const json = JSON.stringify(event);
     this.#sql.exec("INSERT INTO events (seq, body) VALUES (?, ?)", seq, json);
-    this.#sql.exec("INSERT INTO log_meta (key, value) VALUES ('last_seq', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", seq);
     if (seq > this.#retention) this.#sql.exec("DELETE FROM events WHERE seq <= ?", seq - this.#retention);
     this.#lastSeq = seq;
     return { event, json };
