@@ -15,6 +15,9 @@ import { WebSocketTransport } from "./transports/websocket.ts";
 import { parseSince, roomConfig } from "./config.ts";
 import { INSTRUCTIONS, SERVER_INFO, toolRegistry } from "./server-info.ts";
 
+/** Sessions whose socket died without a close (a crash, a kill) are forgotten after this long. */
+const ORPHAN_SESSION_GRACE_MS = 10 * 60_000;
+
 /** What a socket's attachment holds; it survives hibernation. Everything else is in SQLite. */
 type ConnectionState = { sessionId: string };
 type Peer = { transport: WebSocketTransport; session: McpSession };
@@ -44,6 +47,11 @@ export class Room extends Server<Env> {
       onToolCall: (record, session) => this.#record(record, session),
       onSessionChange: (state) => this.#sessions.save(state),
     });
+    const live = new Set<string>();
+    for (const connection of this.getConnections<ConnectionState>()) {
+      if (connection.state?.sessionId) live.add(connection.state.sessionId);
+    }
+    this.#sessions.prune(live, ORPHAN_SESSION_GRACE_MS);
   }
 
   override onConnect(connection: Connection<ConnectionState>, { request }: ConnectionContext): void {

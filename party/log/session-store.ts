@@ -32,6 +32,13 @@ export class SessionStore {
     );
   }
 
+  /** Drops sessions no live socket holds that have not changed for `graceMs` (sockets that died unseen). */
+  prune(live: ReadonlySet<string>, graceMs: number): void {
+    const cutoff = Date.now() - graceMs;
+    const stale = this.#sql.exec<{ id: string }>("SELECT id FROM sessions WHERE updated_at < ?", cutoff).toArray();
+    for (const { id } of stale) if (!live.has(id)) this.delete(id);
+  }
+
   delete(id: string): void {
     this.#cache.delete(id);
     this.#sql.exec("DELETE FROM sessions WHERE id = ?", id);

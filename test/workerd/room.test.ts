@@ -1,7 +1,7 @@
 /**
  * The room inside workerd: upgrade, the log, replay, broadcast, malformed frames, hibernation.
  */
-import { evictDurableObject } from "cloudflare:test";
+import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { isEvent, roomPath, TestSocket } from "./socket.ts";
@@ -140,5 +140,30 @@ describe("hibernation", () => {
     expect(before.find(isEvent)?.params).toMatchObject({ seq: 2, by: "hibernator" });
     expect(before.find((f) => f.method === "notifications/message")).toMatchObject({ params: { level: "debug" } });
     socket.close();
+  });
+});
+
+describe("sessions", () => {
+  it("forgets a closed socket's session, and on start prunes orphans that no live socket holds", async () => {
+    const room = freshRoom();
+    const stub = env.Room.get(env.Room.idFromName(room));
+    const kept = await TestSocket.open(roomPath(room));
+    await kept.initialize();
+    const gone = await TestSocket.open(roomPath(room));
+    await gone.initialize();
+    gone.close();
+    await gone.closed;
+    const count = () =>
+      runInDurableObject(stub, (_room, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM sessions").one().n);
+    await expect.poll(count).toBe(1);
+
+    // An orphan: a session row older than the grace period whose socket died unseen.
+    await runInDurableObject(stub, (_room, state) => {
+      state.storage.sql.exec("INSERT INTO sessions (id, state, updated_at) VALUES ('orphan', '{}', 0)");
+    });
+    await evictDurableObject(stub);
+    await kept.request("ping");
+    expect(await count()).toBe(1);
+    kept.close();
   });
 });
