@@ -11,6 +11,7 @@ import type { McpSession } from "./engine/session.ts";
 import { newSessionState } from "./engine/session-state.ts";
 import { EventLog } from "./log/event-log.ts";
 import { SessionStore } from "./log/session-store.ts";
+import { SqlVariableStore } from "./log/variable-store.ts";
 import { WebSocketTransport } from "./transports/websocket.ts";
 import { parseSince, roomConfig } from "./config.ts";
 import { INSTRUCTIONS, SERVER_INFO, toolRegistry } from "./server-info.ts";
@@ -44,6 +45,7 @@ export class Room extends Server<Env> {
       instructions: INSTRUCTIONS,
       tools: toolRegistry,
       pageSize: config.toolsPageSize,
+      variables: new SqlVariableStore(sql),
       onToolCall: (record, session) => this.#record(record, session),
       onSessionChange: (state) => this.#sessions.save(state),
     });

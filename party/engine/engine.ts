@@ -4,6 +4,7 @@
  * One engine serves every session of a room; it never touches a socket or storage itself.
  */
 import type { ToolRegistry, CallToolResult } from "../tools/registry.ts";
+import type { VariableStore } from "../tools/context.ts";
 import type { Transport } from "./transport.ts";
 import type { SessionState } from "./session-state.ts";
 import { McpSession } from "./session.ts";
@@ -26,6 +27,8 @@ export type EngineOptions = {
   tools: ToolRegistry;
   /** Tools per tools/list page. */
   pageSize: number;
+  /** The room's variables, which tools such as `evaluate` read and write. */
+  variables: VariableStore;
   /** Called once per tools/call, before its answer is sent: the room logs and broadcasts it here. */
   onToolCall?: (record: ToolCallRecord, session: McpSession) => void;
   /** Called whenever a session's protocol state changes, so it can be stored. */

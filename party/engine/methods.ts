@@ -80,7 +80,8 @@ export function coreMethods(engine: McpEngine): Record<string, MethodHandler> {
       const { name, arguments: args = {} } = parse(CallParams, params, "tools/call");
       const record = { tool: name, arguments: args };
       try {
-        const result = await tools.call(name, args, { signal, progress });
+        const room = { variables: engine.options.variables, participant: session.state.name };
+        const result = await tools.call(name, args, { signal, progress, room });
         if (signal.aborted) {
           engine.options.onToolCall?.({ ...record, error: { message: "cancelled by the caller" } }, session);
           return {};

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { ErrorCode, McpError } from "../engine/errors.ts";
 import { ToolError } from "./tool-error.ts";
+import type { RoomServices } from "./context.ts";
 
 export type ToolAnnotations = {
   title?: string;
@@ -14,8 +15,11 @@ export type ToolAnnotations = {
 };
 
 export type ToolContext = {
+  /** Aborted when the caller cancels; long work checks it and stops. */
   signal: AbortSignal;
+  /** Reports progress to a caller that asked for it (a no-op otherwise). */
   progress(progress: number, total?: number, message?: string): void;
+  room: RoomServices;
 };
 
 /** What a handler returns: the structured value, and the text block a person reads. */
