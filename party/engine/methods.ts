@@ -76,19 +76,19 @@ export function coreMethods(engine: McpEngine): Record<string, MethodHandler> {
       return { tools: all.slice(offset, end), ...(end < all.length ? { nextCursor: encodeCursor(end) } : {}) };
     },
 
-    async "tools/call"(params, { session, signal, progress }) {
+    async "tools/call"(params, { session, signal, progress, log, request }) {
       const { name, arguments: args = {} } = parse(CallParams, params, "tools/call");
       const record = { tool: name, arguments: args };
       try {
         const room = { variables: engine.options.variables, participant: session.state.name };
-        const result = await tools.call(name, args, { signal, progress, room });
+        const result = await tools.call(name, args, { signal, progress, log, request, room });
         if (signal.aborted) {
           engine.options.onToolCall?.({ ...record, error: { message: "cancelled by the caller" } }, session);
           return {};
         }
         const error = result.isError ? { message: result.content[0]?.text ?? "failed" } : undefined;
         engine.options.onToolCall?.(error ? { ...record, error } : { ...record, result }, session);
-        session.log("debug", { tool: name, ok: !result.isError });
+        log("debug", { tool: name, ok: !result.isError });
         return result;
       } catch (error) {
         if (error instanceof McpError) {

@@ -1,18 +1,19 @@
 /**
- * @module One MCP session: JSON-RPC ids, request dispatch, cancellation, progress and logging.
+ * @module One MCP session: JSON-RPC ids, request dispatch, cancellation, progress, logging, and
+ * requests from the server to the client (sampling, elicitation) matched to their responses.
  *
  * It owns no socket: a Transport carries its messages, and the engine's method table answers them.
  */
 import { classifyMessage, salvageId, ErrorCode } from "../../shared/jsonrpc.ts";
-import type { JSONRPCNotification, JSONRPCRequest, RequestId } from "../../shared/jsonrpc.ts";
+import type { JSONRPCNotification, JSONRPCRequest, JSONRPCResponse, RequestId } from "../../shared/jsonrpc.ts";
 import { LOGGING_LEVELS } from "../../shared/mcp.ts";
 import type { LoggingLevel } from "../../shared/mcp.ts";
 import { McpError, toErrorObject } from "./errors.ts";
-import type { Transport } from "./transport.ts";
+import type { SendOptions, Transport } from "./transport.ts";
 import type { SessionState } from "./session-state.ts";
 import type { McpEngine } from "./engine.ts";
 
-/** What a method handler gets besides its params. */
+/** What a method handler gets besides its params. Everything it sends belongs to its request. */
 export type RequestContext = {
   session: McpSession;
   requestId: RequestId;
@@ -20,15 +21,31 @@ export type RequestContext = {
   signal: AbortSignal;
   /** Sends notifications/progress when the client gave a progress token; a no-op otherwise. */
   progress(progress: number, total?: number, message?: string): void;
+  /** Sends notifications/message if the session's log level lets it through. */
+  log(level: LoggingLevel, data: unknown): void;
+  /** Asks the client something (sampling/createMessage, elicitation/create) and awaits its answer. */
+  request(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
 };
 
+type Pending = { resolve: (result: Record<string, unknown>) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> };
+
 const METHODS_BEFORE_INITIALIZE = new Set(["initialize", "ping"]);
+/** How long a server-to-client request waits for the client's answer. */
+const CLIENT_REQUEST_TIMEOUT_MS = 120_000;
+/** Which client capability each server-to-client request needs. */
+const REQUIRED_CAPABILITY: Record<string, string> = {
+  "sampling/createMessage": "sampling",
+  "elicitation/create": "elicitation",
+  "roots/list": "roots",
+};
 
 export class McpSession {
   readonly #engine: McpEngine;
   readonly transport: Transport;
   #state: SessionState;
   readonly #inFlight = new Map<RequestId, AbortController>();
+  readonly #pending = new Map<RequestId, Pending>();
+  #nextOutgoingId = 1;
 
   constructor(engine: McpEngine, transport: Transport, state: SessionState) {
     this.#engine = engine;
@@ -49,14 +66,37 @@ export class McpSession {
     this.#engine.options.onSessionChange?.(this.#state);
   }
 
-  async notify(method: string, params?: Record<string, unknown>): Promise<void> {
-    await this.transport.send(params ? { jsonrpc: "2.0", method, params } : { jsonrpc: "2.0", method });
+  async notify(method: string, params?: Record<string, unknown>, options?: SendOptions): Promise<void> {
+    await this.transport.send(params ? { jsonrpc: "2.0", method, params } : { jsonrpc: "2.0", method }, options);
   }
 
   /** Sends notifications/message if the session's level lets `level` through. */
-  log(level: LoggingLevel, data: unknown, logger = "math-mcp"): void {
+  log(level: LoggingLevel, data: unknown, options?: SendOptions): void {
     if (LOGGING_LEVELS.indexOf(level) < LOGGING_LEVELS.indexOf(this.#state.logLevel)) return;
-    void this.notify("notifications/message", { level, logger, data });
+    void this.notify("notifications/message", { level, logger: "math-mcp", data }, options);
+  }
+
+  /** Sends a request to the client and resolves with its result (rejects with its error, or on timeout). */
+  request(method: string, params: Record<string, unknown>, options: SendOptions & { signal?: AbortSignal } = {}): Promise<Record<string, unknown>> {
+    const capability = REQUIRED_CAPABILITY[method];
+    if (capability && !this.#state.clientCapabilities?.[capability]) {
+      return Promise.reject(new McpError(ErrorCode.InvalidRequest, `The client did not declare the "${capability}" capability that ${method} needs`));
+    }
+    const id = `s${this.#nextOutgoingId++}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        reject(new McpError(ErrorCode.InternalError, `The client did not answer ${method} within ${CLIENT_REQUEST_TIMEOUT_MS / 1000} s`));
+      }, CLIENT_REQUEST_TIMEOUT_MS);
+      this.#pending.set(id, { resolve, reject, timer });
+      options.signal?.addEventListener("abort", () => {
+        if (!this.#pending.delete(id)) return;
+        clearTimeout(timer);
+        void this.notify("notifications/cancelled", { requestId: id, reason: "the request that needed it was cancelled" }, options);
+        reject(new McpError(ErrorCode.InternalError, "cancelled"));
+      });
+      this.transport.send({ jsonrpc: "2.0", id, method, params }, options).catch(reject);
+    });
   }
 
   async #receive(value: unknown): Promise<void> {
@@ -75,12 +115,13 @@ export class McpSession {
     }
     if (classified.kind === "request") return this.#onRequest(classified.message);
     if (classified.kind === "notification") return this.#onNotification(classified.message);
-    // Responses answer server-to-client requests; this server sends none yet, so there is nothing to match.
+    this.#onResponse(classified.message);
   }
 
   async #onRequest(request: JSONRPCRequest): Promise<void> {
     const { id, method } = request;
     const params = request.params ?? {};
+    const related = { relatedRequestId: id };
     if (this.#inFlight.has(id)) {
       return this.#sendError(id, new McpError(ErrorCode.InvalidRequest, `Request id ${JSON.stringify(id)} is already in flight`));
     }
@@ -95,7 +136,7 @@ export class McpSession {
     this.#inFlight.set(id, controller);
     try {
       const result = await handler(params, this.#context(id, params, controller.signal));
-      if (!controller.signal.aborted) await this.transport.send({ jsonrpc: "2.0", id, result });
+      if (!controller.signal.aborted) await this.transport.send({ jsonrpc: "2.0", id, result }, related);
     } catch (error) {
       if (!(error instanceof McpError)) console.error(`${method} failed:`, error);
       if (!controller.signal.aborted) await this.#sendError(id, error);
@@ -108,14 +149,17 @@ export class McpSession {
     const meta = params._meta as { progressToken?: unknown } | undefined;
     const token = meta?.progressToken;
     const hasToken = typeof token === "string" || typeof token === "number";
+    const related = { relatedRequestId: requestId };
     return {
       session: this,
       requestId,
       signal,
       progress: (progress, total, message) => {
         if (!hasToken || signal.aborted) return;
-        void this.notify("notifications/progress", { progressToken: token, progress, total, message });
+        void this.notify("notifications/progress", { progressToken: token, progress, total, message }, related);
       },
+      log: (level, data) => this.log(level, data, related),
+      request: (method, requestParams) => this.request(method, requestParams, { ...related, signal }),
     };
   }
 
@@ -129,11 +173,21 @@ export class McpSession {
     // notifications/initialized and the rest need no answer; unknown notifications are ignored (JSON-RPC).
   }
 
+  #onResponse(response: JSONRPCResponse): void {
+    if (response.id === null) return;
+    const pending = this.#pending.get(response.id);
+    if (!pending) return; // Late (timed out, cancelled) or unknown: nothing waits for it.
+    this.#pending.delete(response.id);
+    clearTimeout(pending.timer);
+    if ("result" in response) pending.resolve(response.result);
+    else pending.reject(new McpError(response.error.code as ErrorCode, response.error.message, response.error.data));
+  }
+
   #onTransportError(error: Error): void {
     if (error instanceof McpError && error.code === ErrorCode.ParseError) void this.#sendError(null, error);
   }
 
   async #sendError(id: RequestId | null, error: unknown): Promise<void> {
-    await this.transport.send({ jsonrpc: "2.0", id, error: toErrorObject(error) });
+    await this.transport.send({ jsonrpc: "2.0", id, error: toErrorObject(error) }, id === null ? undefined : { relatedRequestId: id });
   }
 }

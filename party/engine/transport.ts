@@ -3,11 +3,19 @@
  *
  * It is the SDK's own `Transport` shape, so the SDK's `InMemoryTransport` plugs into the engine too.
  */
-import type { JSONRPCMessage } from "../../shared/jsonrpc.ts";
+import type { JSONRPCMessage, RequestId } from "../../shared/jsonrpc.ts";
+
+export type SendOptions = {
+  /**
+   * The client request this message belongs to (its response, or progress, logs and server-to-client
+   * requests sent while handling it). Streamable HTTP sends it on that request's stream.
+   */
+  relatedRequestId?: RequestId;
+};
 
 export interface Transport {
   start(): Promise<void>;
-  send(message: JSONRPCMessage): Promise<void>;
+  send(message: JSONRPCMessage, options?: SendOptions): Promise<void>;
   close(): Promise<void>;
   /** One parsed JSON value from the peer; the engine validates it. */
   onmessage?: (message: unknown) => void;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ErrorCode, McpError } from "../engine/errors.ts";
 import { ToolError } from "./tool-error.ts";
 import type { RoomServices } from "./context.ts";
+import type { LoggingLevel } from "../../shared/mcp.ts";
 
 export type ToolAnnotations = {
   title?: string;
@@ -19,6 +20,10 @@ export type ToolContext = {
   signal: AbortSignal;
   /** Reports progress to a caller that asked for it (a no-op otherwise). */
   progress(progress: number, total?: number, message?: string): void;
+  /** Sends the caller a log message (notifications/message), if its log level lets it through. */
+  log(level: LoggingLevel, data: unknown): void;
+  /** Asks the caller's client something (sampling/createMessage, elicitation/create) and awaits the answer. */
+  request(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
   room: RoomServices;
 };
 
