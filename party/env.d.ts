@@ -8,6 +8,10 @@ declare namespace Cloudflare {
     LOG_RETENTION?: string;
     /** Tools per tools/list page. Default 50. */
     TOOLS_PAGE_SIZE?: string;
+    /** Comma-separated host names served besides loopback and *.workers.dev ("*" for any). */
+    ALLOWED_HOSTS?: string;
+    /** Comma-separated browser origins allowed besides the service's own and loopback ("*" for any). */
+    ALLOWED_ORIGINS?: string;
   }
 }
 type Env = Cloudflare.Env;

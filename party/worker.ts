@@ -1,61 +1,154 @@
 /**
- * @module The Worker: routes every URL of the service; rooms are Durable Objects.
+ * @module The Worker: checks who is asking, then routes every URL of the service to its room.
  */
+import { ErrorCode } from "../shared/jsonrpc.ts";
 import { MCP_SUBPROTOCOL, ROOM_NAME_PATTERN } from "../shared/mcp.ts";
+import { SeedCallBodySchema, SeedCreateBodySchema } from "../shared/seed.ts";
 import { parseSince } from "./config.ts";
-import { SERVER_INFO } from "./server-info.ts";
+import { accessPolicy, corsHeaders, refusal } from "./http/origin.ts";
+import { problem, rpcProblem } from "./http/problem.ts";
+import { handleStreamableHttp, SESSION_HEADER } from "./http/streamable-http.ts";
+import type { HttpSessionHost } from "./http/streamable-http.ts";
+import { randomToken, roomOfSessionId } from "./ids.ts";
+import { SERVER_INFO, toolRegistry } from "./server-info.ts";
 
 export { Room } from "./room.ts";
 
 const ROOM_PATH = /^\/rooms\/([^/]+)\/mcp\/?$/;
+const SEED_SOCKET_PATH = /^\/agent\/([^/]+)\/websocket\/?$/;
+const startedAt = Date.now();
+let requestsServed = 0;
 
-const problem = (status: number, error: string, headers?: HeadersInit) =>
-  Response.json({ error }, { status, headers });
+const isUpgrade = (request: Request) => request.headers.get("Upgrade")?.toLowerCase() === "websocket";
+const roomStub = (env: Env, room: string) => env.Room.get(env.Room.idFromName(room));
 
-async function routeRoom(request: Request, env: Env, room: string): Promise<Response> {
-  if (!ROOM_NAME_PATTERN.test(room)) {
-    return problem(400, "Invalid room name: use 1 to 128 letters, digits, '-' or '_'");
+/** Answers Streamable HTTP errors that need no room (no session yet, or a session that names none). */
+const NO_SESSIONS: HttpSessionHost = {
+  createSession: () => {
+    throw new Error("unreachable: initialize is routed to a room");
+  },
+  findSession: () => undefined,
+  protocolVersion: () => undefined,
+  endSession: () => {},
+};
+
+async function routeRoomSocket(request: Request, env: Env, room: string): Promise<Response> {
+  const offered = (request.headers.get("Sec-WebSocket-Protocol") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  if (offered.length > 0 && !offered.includes(MCP_SUBPROTOCOL)) {
+    return problem(400, `Unsupported WebSocket subprotocol: ask for "${MCP_SUBPROTOCOL}"`);
   }
-  const isUpgrade = request.headers.get("Upgrade")?.toLowerCase() === "websocket";
-  const offered = (request.headers.get("Sec-WebSocket-Protocol") ?? "")
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (isUpgrade) {
-    if (offered.length > 0 && !offered.includes(MCP_SUBPROTOCOL)) {
-      return problem(400, `Unsupported WebSocket subprotocol: ask for "${MCP_SUBPROTOCOL}"`);
-    }
-    try {
-      parseSince(new URL(request.url));
-    } catch (error) {
-      return problem(400, (error as Error).message);
-    }
+  try {
+    parseSince(new URL(request.url));
+  } catch (error) {
+    return problem(400, (error as Error).message);
   }
-  const stub = env.Room.get(env.Room.idFromName(room));
-  const response = await stub.fetch(request);
+  const response = await roomStub(env, room).fetch(request);
   if (response.status !== 101 || !response.webSocket || offered.length === 0) return response;
   // partyserver's 101 names no subprotocol; a browser that asked for "mcp" drops a socket without it.
-  return new Response(null, {
-    status: 101,
-    webSocket: response.webSocket,
-    headers: { "Sec-WebSocket-Protocol": MCP_SUBPROTOCOL },
-  });
+  return new Response(null, { status: 101, webSocket: response.webSocket, headers: { "Sec-WebSocket-Protocol": MCP_SUBPROTOCOL } });
+}
+
+/** `/mcp`: seed calls (told apart by their body), or Streamable HTTP in a private room found by session id. */
+async function routeMcp(request: Request, env: Env): Promise<Response> {
+  const sessionId = request.headers.get(SESSION_HEADER);
+  if (request.method !== "POST") {
+    const room = sessionId ? roomOfSessionId(sessionId) : undefined;
+    return room && ROOM_NAME_PATTERN.test(room) ? roomStub(env, room).fetch(request) : handleStreamableHttp(request, NO_SESSIONS);
+  }
+  const text = await request.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const isSeedBody = typeof body === "object" && body !== null && !("jsonrpc" in body) && "agentId" in body;
+  if (isSeedBody) return seedCall(body, env);
+  const forward = (room: string) => roomStub(env, room).fetch(new Request(request, { body: text }));
+  if (sessionId) {
+    const room = roomOfSessionId(sessionId);
+    return room && ROOM_NAME_PATTERN.test(room) ? forward(room) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
+  }
+  const isInitialize = typeof body === "object" && body !== null && (body as { method?: unknown }).method === "initialize";
+  // Rooms made by the service get 128 random bits, so nobody can guess their way in.
+  return isInitialize ? forward(`p-${randomToken()}`) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
+}
+
+async function seedCall(body: unknown, env: Env): Promise<Response> {
+  const parsed = SeedCallBodySchema.safeParse(body);
+  if (!parsed.success) return problem(400, "Invalid MCP request: send {agentId, request: {method, params}}");
+  if (!ROOM_NAME_PATTERN.test(parsed.data.agentId)) return problem(404, `Agent not found: ${parsed.data.agentId}`);
+  return roomStub(env, parsed.data.agentId).fetch("https://room/_seed/call", { method: "POST", body: JSON.stringify(parsed.data) });
+}
+
+async function createAgent(request: Request, env: Env): Promise<Response> {
+  const body = SeedCreateBodySchema.safeParse(await request.json().catch(() => ({})));
+  if (!body.success) return problem(400, "Invalid body: send {name} with a name of at most 100 characters");
+  const agentId = `agent-${randomToken()}`;
+  await roomStub(env, agentId).fetch("https://room/_seed/create", { method: "POST", body: JSON.stringify(body.data) });
+  return Response.json({ agentId });
+}
+
+async function seedSocket(request: Request, env: Env, agentId: string): Promise<Response> {
+  if (!isUpgrade(request)) return problem(426, "Upgrade Required: open a WebSocket here", { Upgrade: "websocket" });
+  if (!ROOM_NAME_PATTERN.test(agentId)) return problem(404, `Agent not found: ${agentId}`);
+  const stub = roomStub(env, agentId);
+  const exists = await stub.fetch("https://room/_seed/exists");
+  if (exists.status === 404) return problem(404, `Agent not found: ${agentId}; create one with POST /agent`);
+  return stub.fetch(request);
+}
+
+async function route(request: Request, env: Env): Promise<Response> {
+  const url = new URL(request.url);
+  const { pathname } = url;
+  const room = ROOM_PATH.exec(pathname)?.[1];
+  if (room !== undefined) {
+    if (!ROOM_NAME_PATTERN.test(room)) return problem(400, "Invalid room name: use 1 to 128 letters, digits, '-' or '_'");
+    if (isUpgrade(request)) return routeRoomSocket(request, env, room);
+    // Bodies are read here, whole, so a room that answers early (415, 406) never races a stream still arriving.
+    const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
+    return roomStub(env, room).fetch(body ? new Request(request, { body }) : request);
+  }
+  if (pathname === "/mcp") return routeMcp(request, env);
+  const agentId = SEED_SOCKET_PATH.exec(pathname)?.[1];
+  if (agentId !== undefined) return seedSocket(request, env, agentId);
+  if (pathname === "/agent") {
+    return request.method === "POST" ? createAgent(request, env) : problem(405, "Method not allowed: POST /agent {name}", { Allow: "POST" });
+  }
+  if (pathname === "/status" && request.method === "GET") {
+    return Response.json({
+      status: "ok",
+      timestamp: new Date().toISOString(),
+      version: SERVER_INFO.version,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      requestsServed,
+      tools: toolRegistry.list().length,
+    });
+  }
+  if (pathname === "/" && request.method === "GET") {
+    return new Response(
+      "math-mcp: shared math rooms over MCP.\nConnect an MCP client by WebSocket (subprotocol \"mcp\") or Streamable HTTP to /rooms/{room}/mcp, or to /mcp.\n",
+      { headers: { "Content-Type": "text/plain; charset=utf-8" } },
+    );
+  }
+  return problem(404, `Not found: ${pathname}`);
 }
 
 export default {
   async fetch(request, env): Promise<Response> {
-    const url = new URL(request.url);
-    const room = ROOM_PATH.exec(url.pathname)?.[1];
-    if (room !== undefined) return routeRoom(request, env, room);
-    if (url.pathname === "/status" && request.method === "GET") {
-      return Response.json({ status: "ok", timestamp: new Date().toISOString(), version: SERVER_INFO.version });
+    requestsServed++;
+    const refused = refusal(request, accessPolicy(env));
+    if (refused) {
+      return new URL(request.url).pathname.endsWith("/mcp") && !isUpgrade(request)
+        ? rpcProblem(403, ErrorCode.InvalidRequest, refused)
+        : problem(403, refused);
     }
-    if (url.pathname === "/" && request.method === "GET") {
-      return new Response(
-        "math-mcp: shared math rooms over MCP.\nConnect an MCP client by WebSocket (subprotocol \"mcp\") to /rooms/{room}/mcp.\n",
-        { headers: { "Content-Type": "text/plain; charset=utf-8" } },
-      );
-    }
-    return problem(404, `Not found: ${url.pathname}`);
+    const cors = corsHeaders(request);
+    if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
+    const response = await route(request, env);
+    if (response.status === 101 || Object.keys(cors).length === 0) return response;
+    const withCors = new Response(response.body, response);
+    for (const [key, value] of Object.entries(cors)) withCors.headers.set(key, value);
+    return withCors;
   },
 } satisfies ExportedHandler<Env>;

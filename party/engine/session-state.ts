@@ -5,8 +5,12 @@ import type { LoggingLevel } from "../../shared/mcp.ts";
 
 export type ClientInfo = { name: string; version: string; title?: string };
 
+/** How the session reaches the room; a session id only works on its own kind of transport. */
+export type SessionKind = "websocket" | "http" | "seed";
+
 export type SessionState = {
   id: string;
+  kind: SessionKind;
   /** Shown as `by` in the room log: `?name=` on connect, else the client's name. */
   name: string;
   /** True once `initialize` has been answered. */
@@ -18,6 +22,6 @@ export type SessionState = {
   logLevel: LoggingLevel;
 };
 
-export function newSessionState(id: string, name?: string): SessionState {
-  return { id, name: name ?? "anonymous", initialized: false, logLevel: "info" };
+export function newSessionState(id: string, kind: SessionKind, name?: string): SessionState {
+  return { id, kind, name: name ?? "anonymous", initialized: false, logLevel: "info" };
 }

@@ -3,9 +3,13 @@
  */
 import type { SessionState } from "../engine/session-state.ts";
 
+/** Activity is written at most this often per session, so a busy session does not write on every request. */
+const TOUCH_EVERY_MS = 60 * 60_000;
+
 export class SessionStore {
   readonly #sql: SqlStorage;
   readonly #cache = new Map<string, SessionState>();
+  readonly #touched = new Map<string, number>();
 
   constructor(sql: SqlStorage) {
     this.#sql = sql;
@@ -24,6 +28,7 @@ export class SessionStore {
 
   save(state: SessionState): void {
     this.#cache.set(state.id, state);
+    this.#touched.set(state.id, Date.now());
     this.#sql.exec(
       "INSERT INTO sessions (id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
       state.id,
@@ -32,15 +37,33 @@ export class SessionStore {
     );
   }
 
-  /** Drops sessions no live socket holds that have not changed for `graceMs` (sockets that died unseen). */
-  prune(live: ReadonlySet<string>, graceMs: number): void {
-    const cutoff = Date.now() - graceMs;
-    const stale = this.#sql.exec<{ id: string }>("SELECT id FROM sessions WHERE updated_at < ?", cutoff).toArray();
-    for (const { id } of stale) if (!live.has(id)) this.delete(id);
+  /** Records that the session is in use (for idle expiry), writing at most once an hour. */
+  touch(id: string): void {
+    const now = Date.now();
+    if (now - (this.#touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+    this.#touched.set(id, now);
+    this.#sql.exec("UPDATE sessions SET updated_at = ? WHERE id = ?", now, id);
+  }
+
+  /**
+   * Forgets sessions that can no longer be used: socket sessions no live socket holds (after `graceMs`,
+   * for sockets that died unseen) and HTTP sessions idle for longer than `httpIdleMs`.
+   */
+  prune(live: ReadonlySet<string>, graceMs: number, httpIdleMs: number): void {
+    const now = Date.now();
+    const rows = this.#sql.exec<{ id: string; state: string; updated_at: number }>(
+      "SELECT id, state, updated_at FROM sessions WHERE updated_at < ?",
+      now - Math.min(graceMs, httpIdleMs),
+    );
+    for (const { id, state, updated_at } of rows.toArray()) {
+      const http = (JSON.parse(state) as SessionState).kind === "http";
+      if (http ? updated_at < now - httpIdleMs : !live.has(id) && updated_at < now - graceMs) this.delete(id);
+    }
   }
 
   delete(id: string): void {
     this.#cache.delete(id);
+    this.#touched.delete(id);
     this.#sql.exec("DELETE FROM sessions WHERE id = ?", id);
   }
 }

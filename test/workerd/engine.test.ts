@@ -56,7 +56,7 @@ async function setup(pageSize = 50) {
     onSessionChange: (state) => saved.push(state),
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const session = engine.connect(serverSide as unknown as Transport, newSessionState("s1"));
+  const session = engine.connect(serverSide as unknown as Transport, newSessionState("s1", "websocket"));
   const client = new Client({ name: "engine-test", version: "1" }, { jsonSchemaValidator: new CfWorkerJsonSchemaValidator() });
   await client.connect(clientSide);
   return { client, session, calls, saved, clientSide };
@@ -144,7 +144,7 @@ describe("engine, raw frames", () => {
     };
     await peer.start();
     // JSON-RPC 2.0 answers a parse error with id null; the SDK's type leaves null out, so the seam is cast.
-    const session = engine.connect(serverSide as unknown as Transport, newSessionState("raw"));
+    const session = engine.connect(serverSide as unknown as Transport, newSessionState("raw", "websocket"));
     const next = () => (received.length ? Promise.resolve(received.shift()) : new Promise((r) => waiters.push(r)));
     const send = async (message: unknown) => {
       // Bypass the SDK's types: these frames are deliberately wrong.

@@ -35,10 +35,10 @@ describe("upgrade", () => {
     expect(((await response.json()) as { error: string }).error).toMatch(message);
   });
 
-  it("answers plain HTTP on the room URL with 426 and a message", async () => {
+  it("answers a plain GET on the room URL as Streamable HTTP: 406 without Accept: text/event-stream", async () => {
     const response = await exports.default.fetch(`http://room.test${roomPath(freshRoom())}`);
-    expect(response.status).toBe(426);
-    expect(await response.json()).toMatchObject({ error: expect.stringMatching(/WebSocket/) });
+    expect(response.status).toBe(406);
+    expect(await response.json()).toMatchObject({ error: { message: expect.stringMatching(/text\/event-stream/) } });
   });
 });
 

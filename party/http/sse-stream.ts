@@ -1,0 +1,113 @@
+/**
+ * @module One SSE stream of a Streamable HTTP session: numbered events, a bounded replay buffer, and
+ * connections that can come and go (a client resumes with `Last-Event-ID`).
+ */
+import type { JSONRPCMessage } from "../../shared/jsonrpc.ts";
+
+const encoder = new TextEncoder();
+/** Events kept per stream for `Last-Event-ID` replay. */
+const REPLAY_LIMIT = 1000;
+/** A comment line keeps idle connections open through proxies. */
+const KEEPALIVE_MS = 25_000;
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+} as const;
+
+/** `id` is `<streamId>-<n>`; the stream id says which stream a `Last-Event-ID` resumes. */
+export function parseEventId(eventId: string): { streamId: string; n: number } | undefined {
+  const match = /^([A-Za-z0-9_]+)-(\d{1,12})$/.exec(eventId);
+  return match ? { streamId: match[1]!, n: Number(match[2]) } : undefined;
+}
+
+export class SseStream {
+  readonly id: string;
+  #count = 0;
+  /** The last event given to a live connection. */
+  #delivered = 0;
+  readonly #buffer: { n: number; frame: string }[] = [];
+  #controller?: ReadableStreamDefaultController<Uint8Array>;
+  #keepalive?: ReturnType<typeof setInterval>;
+  #finished = false;
+  /** When the stream finished, for dropping its replay buffer later. */
+  finishedAt?: number;
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  get finished(): boolean {
+    return this.#finished;
+  }
+
+  get connected(): boolean {
+    return this.#controller !== undefined;
+  }
+
+  /**
+   * Opens a connection to this stream: first the events after `afterN` (a resumption), then live ones.
+   * With `prime`, an empty event carrying an id comes first, so the client has something to resume from.
+   */
+  connect(afterN: number | undefined, prime: boolean): ReadableStream<Uint8Array> {
+    this.#detach();
+    // Without Last-Event-ID, a connection gets what no connection has been given yet (events written
+    // before the first connection, or while the client was away).
+    const after = afterN ?? this.#delivered;
+    return new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        this.#controller = controller;
+        const missed = this.#buffer.filter((event) => event.n > after);
+        if (prime && missed.length === 0 && afterN === undefined) this.#enqueue(this.#nextFrame(""), this.#count);
+        for (const event of missed) this.#enqueue(event.frame, event.n);
+        if (this.#finished) this.#detach(true);
+        else this.#keepalive = setInterval(() => this.#enqueue(": keepalive\n\n"), KEEPALIVE_MS);
+      },
+      cancel: () => this.#detach(),
+    });
+  }
+
+  write(message: JSONRPCMessage | string): void {
+    this.#enqueue(this.#nextFrame(typeof message === "string" ? message : JSON.stringify(message)), this.#count);
+  }
+
+  /** No more events: the open connection (if any) ends; replay stays possible for a while. */
+  finish(): void {
+    this.#finished = true;
+    this.finishedAt = Date.now();
+    this.#detach(true);
+  }
+
+  #nextFrame(data: string): string {
+    const n = ++this.#count;
+    const frame = `id: ${this.id}-${n}\nevent: message\ndata: ${data}\n\n`;
+    this.#buffer.push({ n, frame });
+    if (this.#buffer.length > REPLAY_LIMIT) this.#buffer.shift();
+    return frame;
+  }
+
+  /** Sends a frame on the live connection, if any; `n` is its event number (none for comments). */
+  #enqueue(frame: string, n?: number): void {
+    if (!this.#controller) return;
+    try {
+      this.#controller.enqueue(encoder.encode(frame));
+      if (n !== undefined) this.#delivered = Math.max(this.#delivered, n);
+    } catch {
+      this.#detach(); // The client went away; the event stays in the buffer for a resumption.
+    }
+  }
+
+  #detach(close = false): void {
+    if (this.#keepalive !== undefined) clearInterval(this.#keepalive);
+    this.#keepalive = undefined;
+    if (close) {
+      try {
+        this.#controller?.close();
+      } catch {
+        // Already closed or errored.
+      }
+    }
+    this.#controller = undefined;
+  }
+}
