@@ -25,6 +25,8 @@ import { SeedTransport } from "./seed/seed-transport.ts";
 import { parseSince, roomConfig } from "./config.ts";
 import { newSessionId } from "./ids.ts";
 import { INSTRUCTIONS, SERVER_INFO, toolRegistry } from "./server-info.ts";
+import { LOG_URI, roomResources, VARIABLES_URI } from "./resources/room-resources.ts";
+import { mathPrompts } from "./prompts/math-prompts.ts";
 
 /** Sessions whose socket died without a close (a crash, a kill) are forgotten after this long. */
 const ORPHAN_SESSION_GRACE_MS = 10 * 60_000;
@@ -62,12 +64,15 @@ export class Room extends Server<Env> {
     this.#log = new EventLog(sql, config.logRetention);
     this.#sessions = new SessionStore(sql);
     this.#meta = new RoomMeta(sql);
+    const variables = new SqlVariableStore(sql, () => this.#engine.resourceUpdated(VARIABLES_URI, this.#liveSessions()));
     this.#engine = new McpEngine({
       serverInfo: SERVER_INFO,
       instructions: INSTRUCTIONS,
       tools: toolRegistry,
+      resources: roomResources(this.name, this.#log, variables),
+      prompts: mathPrompts,
       pageSize: config.toolsPageSize,
-      variables: new SqlVariableStore(sql),
+      variables,
       onToolCall: (record, session) => this.#record(record, session),
       onSessionChange: (state) => this.#sessions.save(state),
     });
@@ -182,6 +187,13 @@ export class Room extends Server<Env> {
     let seedFrame: string | undefined;
     for (const connection of this.getConnections("seed")) safeSend(connection, (seedFrame ??= seedEventFrame(json)));
     this.#http.broadcast(mcp);
+    this.#engine.resourceUpdated(LOG_URI, this.#liveSessions());
+  }
+
+  /** Every session with a live transport: sockets (their adapters rebuilt if the room just woke) and HTTP. */
+  *#liveSessions(): Generator<McpSession> {
+    for (const connection of this.getConnections<ConnectionState>()) yield this.#peer(connection).session;
+    yield* this.#http.sessions();
   }
 }
 

@@ -10,6 +10,9 @@ import type { SessionState } from "./session-state.ts";
 import { McpSession } from "./session.ts";
 import type { RequestContext } from "./session.ts";
 import { coreMethods } from "./methods.ts";
+import { resourceMethods } from "./resource-methods.ts";
+import type { ResourceRegistry } from "../resources/registry.ts";
+import type { PromptRegistry } from "../prompts/registry.ts";
 
 export type Implementation = { name: string; version: string; title?: string };
 
@@ -27,6 +30,8 @@ export type EngineOptions = {
   tools: ToolRegistry;
   /** Tools per tools/list page. */
   pageSize: number;
+  resources?: ResourceRegistry;
+  prompts?: PromptRegistry;
   /** The room's variables, which tools such as `evaluate` read and write. */
   variables: VariableStore;
   /** Called once per tools/call, before its answer is sent: the room logs and broadcasts it here. */
@@ -43,7 +48,26 @@ export class McpEngine {
 
   constructor(options: EngineOptions) {
     this.options = options;
-    this.#methods = new Map(Object.entries(coreMethods(this)));
+    this.#methods = new Map(Object.entries({ ...coreMethods(this), ...resourceMethods(this) }));
+  }
+
+  /** What initialize advertises: exactly the features this engine was given. */
+  get capabilities(): Record<string, unknown> {
+    const { resources, prompts } = this.options;
+    return {
+      tools: { listChanged: false },
+      logging: {},
+      ...(resources ? { resources: { subscribe: true, listChanged: false } } : {}),
+      ...(prompts ? { prompts: { listChanged: false } } : {}),
+      ...(resources || prompts ? { completions: {} } : {}),
+    };
+  }
+
+  /** Tells every given session subscribed to `uri` that it changed. */
+  resourceUpdated(uri: string, sessions: Iterable<McpSession>): void {
+    for (const session of sessions) {
+      if (session.state.subscriptions?.includes(uri)) void session.notify("notifications/resources/updated", { uri });
+    }
   }
 
   /** Attaches a transport to a session with the given state; the transport is started. */

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { LOGGING_LEVELS, SUPPORTED_PROTOCOL_VERSIONS, LATEST_PROTOCOL_VERSION } from "../../shared/mcp.ts";
 import { ErrorCode, McpError } from "./errors.ts";
 import type { McpEngine, MethodHandler } from "./engine.ts";
+import { parse } from "./params.ts";
 
 const InitializeParams = z.object({
   protocolVersion: z.string(),
@@ -14,13 +15,6 @@ const InitializeParams = z.object({
 const ListParams = z.object({ cursor: z.string().optional() });
 const CallParams = z.object({ name: z.string(), arguments: z.record(z.string(), z.unknown()).optional() });
 const SetLevelParams = z.object({ level: z.enum(LOGGING_LEVELS) });
-
-function parse<T extends z.ZodType>(schema: T, params: unknown, method: string): z.output<T> {
-  const parsed = schema.safeParse(params);
-  if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
-  throw new McpError(ErrorCode.InvalidParams, `Invalid params for ${method}: ${detail.join("; ")}`);
-}
 
 /** Cursors are opaque to clients: a base64 offset into the tool list. */
 const encodeCursor = (offset: number) => btoa(`tools:${offset}`);
@@ -58,7 +52,7 @@ export function coreMethods(engine: McpEngine): Record<string, MethodHandler> {
       });
       return {
         protocolVersion: version,
-        capabilities: { tools: { listChanged: false }, logging: {} },
+        capabilities: engine.capabilities,
         serverInfo: engine.options.serverInfo,
         ...(engine.options.instructions ? { instructions: engine.options.instructions } : {}),
       };

@@ -20,6 +20,8 @@ export type SessionState = {
   clientCapabilities?: Record<string, unknown>;
   /** The lowest level of `notifications/message` this session receives. */
   logLevel: LoggingLevel;
+  /** Resource URIs the session subscribed to (notifications/resources/updated). */
+  subscriptions?: string[];
 };
 
 export function newSessionState(id: string, kind: SessionKind, name?: string): SessionState {

@@ -48,6 +48,17 @@ export class EventLog {
     return { since, from, through: this.#lastSeq, truncated: first !== null && since + 1 < first };
   }
 
+  /** The JSON of the newest `count` events, oldest first. */
+  recent(count: number): string[] {
+    const rows = this.#sql.exec<{ body: string }>("SELECT body FROM events ORDER BY seq DESC LIMIT ?", count).toArray();
+    return rows.reverse().map((r) => r.body);
+  }
+
+  /** The JSON of at most `limit` kept events with seq > since, oldest first. */
+  page(since: number, limit: number): string[] {
+    return this.#sql.exec<{ body: string }>("SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?", since, limit).toArray().map((r) => r.body);
+  }
+
   /** The JSON of every kept event with seq > since, oldest first. */
   *since(since: number): Generator<string> {
     for (const row of this.#sql.exec<{ body: string }>("SELECT body FROM events WHERE seq > ? ORDER BY seq", since)) {

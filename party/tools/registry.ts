@@ -105,7 +105,8 @@ export class ToolRegistry {
       return { content: [{ type: "text", text: output.text }], structuredContent: output.structured };
     } catch (error) {
       if (error instanceof ToolError) return errorResult(`${name}: ${error.message}`);
-      if (error instanceof McpError) throw error;
+      // A protocol error met inside a tool (say, the client cannot sample) is still the tool's failure.
+      if (error instanceof McpError) return errorResult(`${name}: ${error.message}`);
       console.error(`tool ${name} failed:`, error);
       return errorResult(`${name}: the tool failed unexpectedly`);
     }

@@ -167,3 +167,33 @@ describe("sessions", () => {
     kept.close();
   });
 });
+
+describe("room resources", () => {
+  it("reads room://log and room://variables, and tells a subscriber when another participant changes the log", async () => {
+    const room = freshRoom();
+    const reader = await TestSocket.open(roomPath(room));
+    const caller = await TestSocket.open(roomPath(room));
+    await reader.initialize("reader");
+    await caller.initialize("caller");
+    expect((await reader.request("resources/list")).response.result.resources.map((r: { uri: string }) => r.uri)).toEqual([
+      "room://log",
+      "room://variables",
+    ]);
+    await reader.request("resources/subscribe", { uri: "room://log" });
+    const { before } = await caller.request("tools/call", { name: "add", arguments: { a: 1, b: 2 } });
+    expect(before.filter(isEvent)).toHaveLength(1);
+    const seen = await reader.until((f) => f.method === "notifications/resources/updated");
+    expect(seen.at(-1)).toMatchObject({ params: { uri: "room://log" } });
+
+    const log = JSON.parse((await reader.request("resources/read", { uri: "room://log" })).response.result.contents[0].text);
+    expect(log).toMatchObject({ room, firstSeq: 1, lastSeq: 1, events: [expect.objectContaining({ seq: 1, by: "caller", tool: "add" })] });
+    const page = JSON.parse((await reader.request("resources/read", { uri: "room://log/1" })).response.result.contents[0].text);
+    expect(page.events).toEqual([]);
+    const vars = JSON.parse((await reader.request("resources/read", { uri: "room://variables" })).response.result.contents[0].text);
+    expect(vars).toEqual({ room, variables: [] });
+    const missing = (await reader.request("resources/read", { uri: "room://nothing" })).response;
+    expect(missing.error).toMatchObject({ code: -32002 });
+    reader.close();
+    caller.close();
+  });
+});
