@@ -1,0 +1,252 @@
+/**
+ * @module Argument checks that run before a built-in function does its work, for every function whose
+ * cost or result size follows from its arguments rather than from the size of its inputs.
+ */
+import { isBigInt, isBigNumber, isFraction, isMatrix } from "mathjs";
+import type { Matrix } from "mathjs";
+import { ToolError } from "../tool-error.ts";
+import type { Budget } from "./budget.ts";
+import { MAX_ELEMENTS, MAX_EXACT_BITS, MAX_FACTORIAL, MAX_MATRIX_POWER } from "./limits.ts";
+import { dimensions, elementCount, exactBits, firstElement, isCollection, tooManyElements } from "./values.ts";
+
+type Guard = (args: unknown[], budget: Budget) => void;
+
+/** A plain number for size checks; NaN for anything that is not a real scalar. */
+export function scalar(value: unknown): number {
+  if (typeof value === "number") return value;
+  if (isBigNumber(value) || isFraction(value)) return Number((value as { valueOf(): string }).valueOf());
+  if (isBigInt(value)) return Number(value);
+  return Number.NaN;
+}
+
+function refuse(name: string, why: string): never {
+  throw new ToolError(`${name}: ${why}`);
+}
+
+function checkCount(name: string, count: number): void {
+  if (!(count <= MAX_ELEMENTS)) refuse(name, tooManyElements(count));
+}
+
+/** Sizes given as numbers, or as one array or matrix of numbers; text arguments (a format) are skipped. */
+function sizeArguments(args: unknown[]): number[] {
+  const sizes: number[] = [];
+  for (const arg of args) {
+    if (typeof arg === "string" || typeof arg === "boolean") continue;
+    if (isCollection(arg)) sizes.push(...flatValues(arg).map(scalar));
+    else sizes.push(scalar(arg));
+  }
+  return sizes;
+}
+
+function flatValues(value: unknown): unknown[] {
+  if (elementCount(value) > MAX_ELEMENTS) return [Number.POSITIVE_INFINITY];
+  return isMatrix(value) ? ((value as Matrix).toArray() as unknown[]).flat(8) : (value as unknown[]).flat(8);
+}
+
+const product = (sizes: number[]) => sizes.reduce((p, n) => p * Math.max(0, Math.ceil(Math.abs(n))), 1);
+
+function checkSizes(name: string, sizes: number[]): void {
+  if (sizes.some((n) => !Number.isFinite(n))) refuse(name, "sizes must be finite whole numbers");
+  checkCount(name, product(sizes));
+}
+
+/** Each element of an argument (or the argument itself) must be at most `max`. */
+function checkEach(name: string, value: unknown, max: number, what: string): void {
+  const values = isCollection(value) ? flatValues(value) : [value];
+  for (const v of values) {
+    const n = Math.abs(scalar(v));
+    if (n > max) refuse(name, `${what} must be at most ${max} (got ${formatBig(n)})`);
+  }
+}
+
+const formatBig = (n: number) => (n >= 1e21 || !Number.isFinite(n) ? n.toExponential(3) : String(n));
+
+function rangeCount(name: string, args: unknown[]): void {
+  let bounds: number[];
+  if (typeof args[0] === "string") {
+    const parts = args[0].split(":").map((part) => Number(part.trim()));
+    if (parts.length < 2 || parts.length > 3 || parts.some((n) => Number.isNaN(n))) refuse(name, "a range text must be start:end or start:step:end");
+    bounds = parts.length === 3 ? [parts[0]!, parts[2]!, parts[1]!] : [parts[0]!, parts[1]!];
+  } else bounds = args.slice(0, 3).filter((a) => typeof a !== "boolean").map(scalar);
+  const [start = 0, end = 0, step = 1] = bounds;
+  if (step === 0) refuse(name, "the step of a range must not be 0");
+  checkCount(name, Math.floor(Math.abs((end - start) / step)) + 1);
+}
+
+/** Bits of a matrix power's or an exact power's result, estimated before computing it. */
+function checkPower(name: string, base: unknown, exponent: unknown, budget: Budget): void {
+  const e = scalar(exponent);
+  if (isCollection(base) && !isCollection(exponent)) {
+    const [rows = 0] = dimensions(base);
+    if (Math.abs(e) > MAX_MATRIX_POWER) refuse(name, `a matrix power's exponent must be at most ${MAX_MATRIX_POWER} (got ${formatBig(e)})`);
+    const exact = isFraction(firstElement(base)) || isBigNumber(firstElement(base));
+    if (exact && Math.abs(e) > 64) refuse(name, "an exact matrix power's exponent must be at most 64");
+    budget.spend(rows ** 3 * Math.log2(Math.abs(e) + 2) * cubicWeight(base));
+    return;
+  }
+  const bases = isCollection(base) ? flatValues(base) : [base];
+  for (const b of bases) {
+    const bits = exactBits(b);
+    if (bits === 0 && !isFraction(b) && !isBigInt(b)) continue;
+    if (Number.isInteger(e)) {
+      if (bits * Math.abs(e) > MAX_EXACT_BITS) {
+        refuse(name, `the exact result of this power would have more than ${Math.round(MAX_EXACT_BITS * 0.30103)} digits; use a smaller exponent or mode "number"`);
+      }
+    } else if (isFraction(b) && (bits > 32 || exactBits(exponent) > 32)) {
+      // fraction.js looks for an exact root by factoring the numerator and denominator: keep them small.
+      refuse(name, "an exact root needs a base with at most about 9 digits above and below the fraction bar; use mode \"number\"");
+    }
+  }
+}
+
+/** Work units per n³ step of a matrix factorisation, by the kind of numbers in it. */
+export function cubicWeight(value: unknown): number {
+  const sample = firstElement(value);
+  if (typeof sample === "number") return 0.05;
+  if (isFraction(sample) || isBigInt(sample)) return 5 * (1 + exactBits(sample) / 64);
+  if (isBigNumber(sample)) return 3;
+  return 0.5;
+}
+
+/** Factorisations and solvers of an n×n matrix: about n³ steps. */
+const cubic: Guard = (args, budget) => {
+  const [a, b] = args;
+  const n = Math.max(...dimensions(a), ...(isCollection(b) ? dimensions(b) : []), 0);
+  budget.spend(n ** 3 * cubicWeight(a));
+};
+
+/** A matrix product (or a quotient, which is a product with an inverse): rows × inner × columns. */
+const matrixProduct: Guard = (args, budget) => {
+  let left = args[0];
+  for (const right of args.slice(1)) {
+    if (isCollection(left) && isCollection(right)) {
+      const a = dimensions(left);
+      const b = dimensions(right);
+      const rows = a.length === 2 ? a[0]! : 1;
+      const inner = a[a.length - 1] ?? 1;
+      const columns = b.length === 2 ? b[1]! : 1;
+      checkCount("multiply", rows * columns);
+      budget.spend(rows * inner * columns * cubicWeight(left) * 2 + inner ** 3 * cubicWeight(right));
+    }
+    left = isCollection(right) ? right : left;
+  }
+};
+
+/** Element-wise operations broadcast their arguments to a common size: check that size first. */
+const broadcast: Guard = (args) => {
+  const shapes = args.filter(isCollection).map(dimensions);
+  if (shapes.length < 2) return;
+  const rank = Math.max(...shapes.map((s) => s.length));
+  const size: number[] = [];
+  for (let i = 0; i < rank; i++) {
+    size.push(Math.max(...shapes.map((s) => s[i - (rank - s.length)] ?? 1)));
+  }
+  checkCount("an element-wise operation", product(size));
+};
+
+const factorialLike =
+  (name: string, max = MAX_FACTORIAL): Guard =>
+  (args) => {
+    for (const arg of args) if (typeof arg !== "string") checkEach(name, arg, max, "its argument");
+  };
+
+/** Guards by the function's name in the expression namespace. */
+export const guards: Record<string, Guard> = {
+  zeros: (args) => checkSizes("zeros", sizeArguments(args)),
+  ones: (args) => checkSizes("ones", sizeArguments(args)),
+  identity: (args) => {
+    const sizes = sizeArguments(args);
+    checkSizes("identity", sizes.length === 1 ? [sizes[0]!, sizes[0]!] : sizes);
+  },
+  random: (args) => void (isCollection(args[0]) && checkSizes("random", sizeArguments([args[0]]))),
+  randomInt: (args) => void (isCollection(args[0]) && checkSizes("randomInt", sizeArguments([args[0]]))),
+  pickRandom: (args) => void (args.length > 1 && !isCollection(args[1]) && checkSizes("pickRandom", [scalar(args[1])])),
+  range: (args) => rangeCount("range", args),
+  resize: (args) => checkSizes("resize", sizeArguments([args[1]])),
+  reshape: (args) => checkSizes("reshape", sizeArguments([args[1]])),
+  matrixFromFunction: (args) => checkSizes("matrixFromFunction", sizeArguments([args[0]])),
+  diag: (args) => {
+    const [vector, k] = args;
+    const dims = dimensions(vector);
+    if (dims.length === 1) {
+      const n = dims[0]! + Math.abs(scalar(k ?? 0) || 0);
+      checkCount("diag", n * n);
+    }
+  },
+  kron: (args) => checkCount("kron", elementCount(args[0]) * elementCount(args[1])),
+  setCartesian: (args) => checkCount("setCartesian", elementCount(args[0]) * elementCount(args[1])),
+  setPowerset: (args) => {
+    const n = elementCount(args[0]);
+    if (n > 13) refuse("setPowerset", `a set of ${n} elements has 2^${n} subsets; at most 13 elements are allowed`);
+  },
+  nthRoots: (args) => checkEach("nthRoots", args[1] ?? 2, MAX_ELEMENTS, "the root's degree"),
+  pow: (args, budget) => checkPower("pow", args[0], args[1], budget),
+  dotPow: (args, budget) => {
+    broadcast(args, budget);
+    if (!isCollection(args[1])) checkPower("dotPow", args[0], args[1], budget);
+    else if (isFraction(firstElement(args[0])) || isBigInt(firstElement(args[0]))) {
+      checkEach("dotPow", args[1], 64, "an exact element-wise power's exponent");
+    }
+  },
+  factorial: factorialLike("factorial"),
+  gamma: factorialLike("gamma"),
+  permutations: factorialLike("permutations"),
+  catalan: factorialLike("catalan"),
+  multinomial: (args) => {
+    const total = flatValues(args[0]).reduce((sum: number, v) => sum + Math.abs(scalar(v)), 0);
+    if (!(total <= MAX_FACTORIAL)) refuse("multinomial", `the sum of its arguments must be at most ${MAX_FACTORIAL}`);
+  },
+  combinations: (args) => {
+    const [n, k] = args.map(scalar);
+    if (!(Math.min(k!, n! - k!) <= MAX_FACTORIAL)) refuse("combinations", `min(k, n − k) must be at most ${MAX_FACTORIAL}`);
+  },
+  combinationsWithRep: factorialLike("combinationsWithRep"),
+  composition: factorialLike("composition"),
+  stirlingS2: factorialLike("stirlingS2", 1000),
+  bellNumbers: factorialLike("bellNumbers", 300),
+  bernoulli: factorialLike("bernoulli", 500),
+  isPrime: factorialLike("isPrime", 2 ** 53),
+  freqz: (args) => void (args.length > 2 && !isCollection(args[2]) && checkSizes("freqz", [scalar(args[2])])),
+  quantileSeq: (args) => void (!isCollection(args[1]) && scalar(args[1]) > 1 && checkSizes("quantileSeq", [scalar(args[1])])),
+  format: (args) => void (typeof args[1] === "number" && checkEach("format", args[1], 1000, "the precision")),
+  multiply: matrixProduct,
+  divide: (args, budget) => void (isCollection(args[1]) && matrixProduct(args, budget)),
+  det: cubic,
+  inv: cubic,
+  pinv: cubic,
+  lup: cubic,
+  qr: cubic,
+  slu: cubic,
+  lusolve: cubic,
+  lsolve: cubic,
+  usolve: cubic,
+  lsolveAll: cubic,
+  usolveAll: cubic,
+  expm: cubic,
+  sqrtm: cubic,
+  schur: cubic,
+  sylvester: cubic,
+  lyap: cubic,
+  eigs: (args, budget) => {
+    const n = dimensions(args[0])[0] ?? 0;
+    // Non-symmetric matrices take mathjs's eigs many more sweeps (measured: ~20 units per n³).
+    budget.spend(n ** 3 * cubicWeight(args[0]) * 400);
+  },
+};
+
+for (const name of [
+  "add", "subtract", "dotMultiply", "dotDivide", "mod", "atan2", "bitAnd", "bitOr", "bitXor", "leftShift",
+  "rightArithShift", "rightLogShift", "equal", "unequal", "larger", "largerEq", "smaller", "smallerEq", "compare",
+  "compareNatural", "and", "or", "xor", "gcd", "lcm", "nthRoot", "round", "ceil", "floor", "fix", "log", "hypot",
+  "nullish", "map", "forEach", "max", "min",
+]) {
+  guards[name] = broadcast;
+}
+
+/** Functions that cost far more per element than arithmetic when their numbers are BigNumbers. */
+export const TRANSCENDENTAL = new Set([
+  "sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "asec", "acsc", "acot", "atan2",
+  "sinh", "cosh", "tanh", "sech", "csch", "coth", "asinh", "acosh", "atanh", "asech", "acsch", "acoth",
+  "exp", "expm1", "log", "log2", "log10", "log1p", "pow", "dotPow", "sqrt", "cbrt", "nthRoot", "nthRoots",
+  "gamma", "lgamma", "erf", "zeta", "norm", "hypot", "arg", "sinc",
+]);
