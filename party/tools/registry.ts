@@ -27,8 +27,12 @@ export type ToolContext = {
   room: RoomServices;
 };
 
-/** What a handler returns: the structured value, and the text block a person reads. */
-export type ToolOutput<O> = { structured: O; text: string };
+export type TextContent = { type: "text"; text: string };
+/** An image block, e.g. a plot: base64 data and its MIME type (`image/svg+xml`). */
+export type ImageContent = { type: "image"; data: string; mimeType: string };
+
+/** What a handler returns: the structured value, the text block a person reads, and any further blocks. */
+export type ToolOutput<O> = { structured: O; text: string; content?: ImageContent[] };
 
 export type ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = {
   name: string;
@@ -42,7 +46,8 @@ export type ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodO
 };
 
 export type CallToolResult = {
-  content: { type: "text"; text: string }[];
+  /** The text block always comes first. */
+  content: [TextContent, ...ImageContent[]];
   structuredContent?: Record<string, unknown>;
   isError?: boolean;
 };
@@ -102,7 +107,7 @@ export class ToolRegistry {
     if (!parsed.success) return errorResult(`${name}: ${describeIssues(parsed.error)}`);
     try {
       const output = await tool.handler(parsed.data, context);
-      return { content: [{ type: "text", text: output.text }], structuredContent: output.structured };
+      return { content: [{ type: "text", text: output.text }, ...(output.content ?? [])], structuredContent: output.structured };
     } catch (error) {
       if (error instanceof ToolError) return errorResult(`${name}: ${error.message}`);
       // A protocol error met inside a tool (say, the client cannot sample) is still the tool's failure.

@@ -114,6 +114,12 @@ const isPlainObject = (value: unknown) => typeof value === "object" && value !==
 
 /** Matrices and units through mathjs's format; bignumber elements keep the requested precision. */
 function formatComposite(math: MathJsInstance, value: unknown, options: ShowOptions): string {
+  const text = formatWith(math, value, options);
+  // mathjs writes whole fractions inside matrices as 7/1; write them as 7.
+  return options.mode === "fraction" ? text.replace(/(\d+)\/1(?!\d)/g, "$1") : text;
+}
+
+function formatWith(math: MathJsInstance, value: unknown, options: ShowOptions): string {
   if (isMatrix(value) || Array.isArray(value)) {
     // Non-finite elements are allowed inside a matrix (a plot of 1/x has them); scalars are refused.
     const precision = options.precision ?? (options.mode === "bignumber" ? precisionOf(math) : undefined);

@@ -39,7 +39,7 @@ export const MAX_PRECISION = 500;
 
 /** Room variables, and the size of one stored definition. */
 export const MAX_VARIABLES = 100;
-export const MAX_DEFINITION_LENGTH = 20_000;
+export const MAX_DEFINITION_LENGTH = 250_000;
 /** Characters of a result's `value` text. */
 export const MAX_RESULT_LENGTH = 50_000;
 

@@ -47,7 +47,7 @@ export function lockDown(math: MathJsInstance): void {
       get() {
         if (!resolved) {
           const original = descriptor.get ? descriptor.get.call(namespace) : descriptor.value;
-          wrapped = typeof original === "function" ? guarded(name, original as AnyFunction) : original;
+          wrapped = typeof original === "function" ? guarded(math, name, original as AnyFunction) : original;
           resolved = true;
         }
         return wrapped;
@@ -91,24 +91,75 @@ function heavyFactor(value: unknown): number {
   return isComplex(sample) ? 10 : 2;
 }
 
-function guarded(name: string, original: AnyFunction): AnyFunction {
-  // Functions that take their arguments unevaluated (and, or, ??) evaluate them through nodes, which count.
-  if (original.rawArgs) return original;
+function guarded(math: MathJsInstance, name: string, original: AnyFunction): AnyFunction {
+  if (original.rawArgs) return guardedRaw(name, original);
   const guard = guards[name];
-  const wrapper = function guardedFunction(...args: unknown[]): unknown {
-    const budget = currentBudget();
-    guard?.(args, budget);
-    budget.spend(inputCost(name, args));
-    const result = original(...args);
-    checkSize(result);
-    if (isCollection(result)) budget.allocate(elementCount(result));
-    return result;
-  } as AnyFunction;
-  // Keep what mathjs reads off a typed function, so `map(A, sin)` still finds sin's arity.
-  for (const key of ["signatures", "_typedFunctionData", "syntax"]) {
-    if (key in original) Object.defineProperty(wrapper, key, { value: original[key], enumerable: false });
+  const check = (impl: AnyFunction, signature = "") =>
+    function guardedFunction(...received: unknown[]): unknown {
+      const budget = currentBudget();
+      // A rest parameter (`...any`) arrives as one array: check the arguments as they were written.
+      const args = signature.includes("...") ? [...received.slice(0, -1), ...((received.at(-1) as unknown[]) ?? [])] : received;
+      guard?.(args, budget);
+      budget.spend(inputCost(name, args));
+      const result = impl(...received);
+      checkResult(result);
+      return result;
+    } as AnyFunction;
+  const signatures = original.signatures as Record<string, AnyFunction> | undefined;
+  let wrapper: AnyFunction;
+  if (signatures && (math.typed as unknown as { isTypedFunction(f: unknown): boolean }).isTypedFunction(original)) {
+    // A typed function again, with every signature checked: mathjs hands single signatures of a callback
+    // to map and friends, so wrapping only the dispatcher would let `map(A, sin)` skip the checks.
+    const checked = Object.fromEntries(Object.entries(signatures).map(([signature, impl]) => [signature, check(impl, signature)]));
+    if (name === "pow") addMatrixPowers(checked);
+    wrapper = math.typed(name, checked) as unknown as AnyFunction;
+  } else {
+    wrapper = check(original);
+    Object.defineProperty(wrapper, "name", { value: original.name || name });
   }
-  Object.defineProperty(wrapper, "name", { value: original.name || name });
   if (TRANSCENDENTAL.has(name)) Object.defineProperty(wrapper, HEAVY, { value: true });
   return wrapper;
+}
+
+/**
+ * In fraction mode a literal exponent is a Fraction, for which mathjs has no matrix power:
+ * `[1, 2; 3, 4]^2` would fail. A whole exponent is passed on as a number.
+ */
+function addMatrixPowers(signatures: Record<string, AnyFunction>): void {
+  const whole = (exponent: unknown) => {
+    const n = Number((exponent as { valueOf(): string }).valueOf());
+    if (!Number.isInteger(n)) throw new ToolError("a matrix power needs a whole-number exponent");
+    return n;
+  };
+  for (const collection of ["Matrix", "Array"]) {
+    const power = signatures[`${collection},number`];
+    for (const type of ["Fraction", "BigNumber"]) {
+      const key = `${collection},${type}`;
+      if (power && !signatures[key]) signatures[key] = ((base: unknown, exponent: unknown) => power(base, whole(exponent))) as AnyFunction;
+    }
+  }
+}
+
+/**
+ * Functions that take their arguments as unevaluated nodes (map, filter, forEach, and, or, ??) evaluate
+ * them through instrumented nodes and call callbacks that are checked themselves; only what they
+ * return is left to check.
+ */
+function guardedRaw(name: string, original: AnyFunction): AnyFunction {
+  const wrapper = function guardedRawFunction(args: unknown[], math: unknown, scope: unknown): unknown {
+    if ((name === "map" || name === "forEach") && args.length > 2) {
+      // Several matrices are broadcast to one size before the callback ever runs: refuse it up front.
+      throw new ToolError(`${name} over several matrices at once is not supported; combine them first`);
+    }
+    const result = original(args, math, scope);
+    checkResult(result);
+    return result;
+  } as unknown as AnyFunction;
+  wrapper.rawArgs = true;
+  return wrapper;
+}
+
+function checkResult(result: unknown): void {
+  checkSize(result);
+  if (isCollection(result)) currentBudget().allocate(elementCount(result));
 }

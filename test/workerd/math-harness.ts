@@ -1,0 +1,54 @@
+/**
+ * The math tools called through a ToolRegistry, as the engine calls them, with an in-memory room.
+ */
+import { ToolRegistry } from "../../party/tools/registry.ts";
+import type { CallToolResult, ToolContext } from "../../party/tools/registry.ts";
+import { mathTools } from "../../party/tools/math/index.ts";
+import type { Variable, VariableStore } from "../../party/tools/context.ts";
+
+export function memoryVariables(): VariableStore {
+  const map = new Map<string, Variable>();
+  return {
+    list: () => [...map.values()],
+    get: (name) => map.get(name),
+    set: (variable) => void map.set(variable.name, variable),
+    delete: (name) => map.delete(name),
+    clear: () => {
+      const count = map.size;
+      map.clear();
+      return count;
+    },
+  };
+}
+
+export const registry = new ToolRegistry().register(...mathTools);
+
+export type Structured = { value: string; type: string; latex?: string; [key: string]: unknown };
+
+/** A room with one shared variable store; `as(name)` calls as another participant of the same room. */
+export function mathRoom(variables: VariableStore = memoryVariables()) {
+  const as = (participant: string) => ({
+    call: (name: string, args: Record<string, unknown>, context: Partial<ToolContext> = {}): Promise<CallToolResult> =>
+      registry.call(name, args, {
+        signal: new AbortController().signal,
+        progress: () => {},
+        log: () => {},
+        request: () => Promise.reject(new Error("no client in these tests")),
+        room: { variables, participant },
+        ...context,
+      }),
+  });
+  return { variables, as, ...as("t") };
+}
+
+/** The structured result of a call that must have succeeded. */
+export function ok(result: CallToolResult): Structured {
+  if (result.isError) throw new Error(`expected success, got: ${result.content[0]?.text}`);
+  return result.structuredContent as Structured;
+}
+
+/** The message of a call that must have failed. */
+export function failure(result: CallToolResult): string {
+  if (!result.isError) throw new Error(`expected an error, got: ${JSON.stringify(result.structuredContent)}`);
+  return result.content[0]!.type === "text" ? (result.content[0] as { text: string }).text : "";
+}
