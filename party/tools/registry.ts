@@ -30,9 +30,16 @@ export type ToolContext = {
 export type TextContent = { type: "text"; text: string };
 /** An image block, e.g. a plot: base64 data and its MIME type (`image/svg+xml`). */
 export type ImageContent = { type: "image"; data: string; mimeType: string };
+export type AudioContent = { type: "audio"; data: string; mimeType: string };
+/** A resource embedded in a result. */
+export type EmbeddedResource = { type: "resource"; resource: { uri: string; mimeType?: string; text?: string; blob?: string } };
+export type ExtraContent = ImageContent | AudioContent | EmbeddedResource;
 
-/** What a handler returns: the structured value, the text block a person reads, and any further blocks. */
-export type ToolOutput<O> = { structured: O; text: string; content?: ImageContent[] };
+/**
+ * What a handler returns: the text block a person reads, any further blocks, and the structured value
+ * (required when the tool declares an outputSchema).
+ */
+export type ToolOutput<O> = { text: string; content?: ExtraContent[]; structured?: O };
 
 export type ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = {
   name: string;
@@ -40,14 +47,15 @@ export type ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodO
   /** Written for a model that must choose between tools. */
   description: string;
   inputSchema: I;
-  outputSchema: O;
+  /** The shape of `structuredContent`; a tool that answers only content blocks leaves it out. */
+  outputSchema?: O;
   annotations?: ToolAnnotations;
   handler: (args: z.output<I>, context: ToolContext) => ToolOutput<z.output<O>> | Promise<ToolOutput<z.output<O>>>;
 };
 
 export type CallToolResult = {
   /** The text block always comes first. */
-  content: [TextContent, ...ImageContent[]];
+  content: [TextContent, ...ExtraContent[]];
   structuredContent?: Record<string, unknown>;
   isError?: boolean;
 };
@@ -57,7 +65,7 @@ type ListedTool = {
   title: string;
   description: string;
   inputSchema: Record<string, unknown>;
-  outputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
   annotations?: ToolAnnotations;
 };
 
@@ -90,7 +98,7 @@ export class ToolRegistry {
       title: tool.title,
       description: tool.description,
       inputSchema: z.toJSONSchema(tool.inputSchema, { io: "input" }),
-      outputSchema: z.toJSONSchema(tool.outputSchema, { io: "output" }),
+      ...(tool.outputSchema ? { outputSchema: z.toJSONSchema(tool.outputSchema, { io: "output" }) } : {}),
       ...(tool.annotations ? { annotations: { title: tool.title, ...tool.annotations } } : {}),
     }));
     return this.#listed;
@@ -107,7 +115,8 @@ export class ToolRegistry {
     if (!parsed.success) return errorResult(`${name}: ${describeIssues(parsed.error)}`);
     try {
       const output = await tool.handler(parsed.data, context);
-      return { content: [{ type: "text", text: output.text }, ...(output.content ?? [])], structuredContent: output.structured };
+      const content: CallToolResult["content"] = [{ type: "text", text: output.text }, ...(output.content ?? [])];
+      return output.structured === undefined ? { content } : { content, structuredContent: output.structured as Record<string, unknown> };
     } catch (error) {
       if (error instanceof ToolError) return errorResult(`${name}: ${error.message}`);
       // A protocol error met inside a tool (say, the client cannot sample) is still the tool's failure.
