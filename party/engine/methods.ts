@@ -70,12 +70,12 @@ export function coreMethods(engine: McpEngine): Record<string, MethodHandler> {
       return { tools: all.slice(offset, end), ...(end < all.length ? { nextCursor: encodeCursor(end) } : {}) };
     },
 
-    async "tools/call"(params, { session, signal, progress, log, request }) {
+    async "tools/call"(params, { session, signal, progress, log, request, closeStream }) {
       const { name, arguments: args = {} } = parse(CallParams, params, "tools/call");
       const record = { tool: name, arguments: args };
       try {
         const room = { variables: engine.options.variables, participant: session.state.name };
-        const result = await tools.call(name, args, { signal, progress, log, request, room });
+        const result = await tools.call(name, args, { signal, progress, log, request, closeStream, room });
         if (signal.aborted) {
           engine.options.onToolCall?.({ ...record, error: { message: "cancelled by the caller" } }, session);
           return {};

@@ -25,6 +25,8 @@ export type RequestContext = {
   log(level: LoggingLevel, data: unknown): void;
   /** Asks the client something (sampling/createMessage, elicitation/create) and awaits its answer. */
   request(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Lets go of the client's connection for this request, where the transport can (see Transport). */
+  closeStream(): void;
 };
 
 type Pending = { resolve: (result: Record<string, unknown>) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> };
@@ -160,6 +162,7 @@ export class McpSession {
       },
       log: (level, data) => this.log(level, data, related),
       request: (method, requestParams) => this.request(method, requestParams, { ...related, signal }),
+      closeStream: () => this.transport.closeRequestStream?.(requestId),
     };
   }
 

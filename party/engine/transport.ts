@@ -22,4 +22,10 @@ export interface Transport {
   onclose?: () => void;
   /** A frame that could not be read arrives here as an `McpError` with `ErrorCode.ParseError`. */
   onerror?: (error: Error) => void;
+  /**
+   * Lets go of the connection that carries a request's answer while the request goes on; the client
+   * comes back for the rest (Streamable HTTP's SSE polling, SEP-1699). Transports without such
+   * connections leave it out.
+   */
+  closeRequestStream?(requestId: RequestId): void;
 }

@@ -9,8 +9,11 @@ import { SseStream } from "./sse-stream.ts";
 /** How long a finished stream stays resumable with Last-Event-ID. */
 const RESUMABLE_MS = 5 * 60_000;
 
-/** How a POST request is answered: one JSON body, or an SSE stream once anything precedes the response. */
-export type Answer = { kind: "json"; message: JSONRPCMessage } | { kind: "sse"; stream: SseStream };
+/**
+ * How a POST request is answered: one JSON body, or an SSE stream once anything precedes the response
+ * (`release`: the connection closes after the priming event and the client resumes for the rest).
+ */
+export type Answer = { kind: "json"; message: JSONRPCMessage } | { kind: "sse"; stream: SseStream; release?: boolean };
 
 /** One POST carrying a request: waits for the first message about it to decide how to answer. */
 class Exchange {
@@ -20,6 +23,13 @@ class Exchange {
 
   constructor(private readonly newStream: () => SseStream) {
     this.answer = new Promise((resolve) => (this.#decide = resolve));
+  }
+
+  /** Lets go of the connection: answered over SSE, it closes after priming; the stream stays resumable. */
+  release(): void {
+    if (this.stream) return this.stream.disconnect();
+    this.stream = this.newStream();
+    this.#decide({ kind: "sse", stream: this.stream, release: true });
   }
 
   /** Answers true when the exchange is over (its response went out). */
@@ -83,6 +93,10 @@ export class HttpSessionTransport implements Transport {
     // Not about an open request: the GET stream carries it, if the client opened one (else it is dropped,
     // as the spec allows; room events stay in the log for ?since= and room://log).
     this.#standalone?.write(message);
+  }
+
+  closeRequestStream(requestId: RequestId): void {
+    this.#exchanges.get(requestId)?.release();
   }
 
   /** Sends already-serialized JSON-RPC text on the GET stream (broadcasts serialize once). */

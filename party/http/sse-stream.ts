@@ -9,6 +9,8 @@ const encoder = new TextEncoder();
 const REPLAY_LIMIT = 1000;
 /** A comment line keeps idle connections open through proxies. */
 const KEEPALIVE_MS = 25_000;
+/** How long a client waits before coming back to a stream whose connection the server closed. */
+export const RETRY_MS = 1000;
 
 export const SSE_HEADERS = {
   "Content-Type": "text/event-stream",
@@ -59,7 +61,7 @@ export class SseStream {
       start: (controller) => {
         this.#controller = controller;
         const missed = this.#buffer.filter((event) => event.n > after);
-        if (prime && missed.length === 0 && afterN === undefined) this.#enqueue(this.#nextFrame(""), this.#count);
+        if (prime && missed.length === 0 && afterN === undefined) this.#enqueue(this.#nextFrame("", RETRY_MS), this.#count);
         for (const event of missed) this.#enqueue(event.frame, event.n);
         if (this.#finished) this.#detach(true);
         else this.#keepalive = setInterval(() => this.#enqueue(": keepalive\n\n"), KEEPALIVE_MS);
@@ -72,6 +74,11 @@ export class SseStream {
     this.#enqueue(this.#nextFrame(typeof message === "string" ? message : JSON.stringify(message)), this.#count);
   }
 
+  /** Closes the open connection but not the stream: the client resumes it with Last-Event-ID. */
+  disconnect(): void {
+    this.#detach(true);
+  }
+
   /** No more events: the open connection (if any) ends; replay stays possible for a while. */
   finish(): void {
     this.#finished = true;
@@ -79,9 +86,10 @@ export class SseStream {
     this.#detach(true);
   }
 
-  #nextFrame(data: string): string {
+  #nextFrame(data: string, retryMs?: number): string {
     const n = ++this.#count;
-    const frame = `id: ${this.id}-${n}\nevent: message\ndata: ${data}\n\n`;
+    const retry = retryMs === undefined ? "" : `retry: ${retryMs}\n`;
+    const frame = `id: ${this.id}-${n}\n${retry}event: message\ndata: ${data}\n\n`;
     this.#buffer.push({ n, frame });
     if (this.#buffer.length > REPLAY_LIMIT) this.#buffer.shift();
     return frame;

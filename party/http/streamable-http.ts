@@ -106,8 +106,11 @@ async function respond(
   transport: HttpSessionTransport,
 ): Promise<Response> {
   if (answer.kind === "json") return Response.json(answer.message);
-  const prime = (host.protocolVersion(transport.sessionId) ?? "") >= "2025-11-25";
-  return new Response(answer.stream.connect(undefined, prime), { headers: SSE_HEADERS });
+  // A released connection needs the priming event's id to come back with, whatever the version.
+  const prime = answer.release || (host.protocolVersion(transport.sessionId) ?? "") >= "2025-11-25";
+  const body = answer.stream.connect(undefined, prime);
+  if (answer.release) answer.stream.disconnect();
+  return new Response(body, { headers: SSE_HEADERS });
 }
 
 function get(request: Request, host: HttpSessionHost): Response {

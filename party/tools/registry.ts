@@ -24,6 +24,8 @@ export type ToolContext = {
   log(level: LoggingLevel, data: unknown): void;
   /** Asks the caller's client something (sampling/createMessage, elicitation/create) and awaits the answer. */
   request(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Lets go of the caller's connection while the work goes on; it resumes for the answer (HTTP only). */
+  closeStream?(): void;
   room: RoomServices;
 };
 
