@@ -4,5 +4,7 @@
 import type { ToolDefinition } from "../registry.ts";
 import { evaluateTool } from "./evaluate.ts";
 import { variablesTool } from "./variables.ts";
+import { derivativeTool, simplifyTool } from "./symbolic.ts";
+import { solveTool } from "./solve.ts";
 
-export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool];
+export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool];
