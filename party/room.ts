@@ -24,9 +24,9 @@ import { WebSocketTransport } from "./transports/websocket.ts";
 import { SeedTransport } from "./seed/seed-transport.ts";
 import { parseSince, roomConfig } from "./config.ts";
 import { newSessionId } from "./ids.ts";
-import { INSTRUCTIONS, SERVER_INFO, toolRegistry } from "./server-info.ts";
-import { LOG_URI, roomResources, VARIABLES_URI } from "./resources/room-resources.ts";
-import { mathPrompts } from "./prompts/math-prompts.ts";
+import { mathProfile } from "./server-info.ts";
+import type { RoomProfile } from "./profile.ts";
+import { LOG_URI, VARIABLES_URI } from "./resources/room-resources.ts";
 
 /** Sessions whose socket died without a close (a crash, a kill) are forgotten after this long. */
 const ORPHAN_SESSION_GRACE_MS = 10 * 60_000;
@@ -49,6 +49,8 @@ const safeSend = (connection: Connection, frame: string) => {
 
 export class Room extends Server<Env> {
   static override options = { hibernate: true };
+  /** What this kind of room serves; a subclass sets its own (the conformance fixture does). */
+  static profile: RoomProfile = mathProfile;
 
   #log!: EventLog;
   #sessions!: SessionStore;
@@ -65,12 +67,13 @@ export class Room extends Server<Env> {
     this.#sessions = new SessionStore(sql);
     this.#meta = new RoomMeta(sql);
     const variables = new SqlVariableStore(sql, () => this.#engine.resourceUpdated(VARIABLES_URI, this.#liveSessions()));
+    const profile = this.#profile;
     this.#engine = new McpEngine({
-      serverInfo: SERVER_INFO,
-      instructions: INSTRUCTIONS,
-      tools: toolRegistry,
-      resources: roomResources(this.name, this.#log, variables),
-      prompts: mathPrompts,
+      serverInfo: profile.serverInfo,
+      ...(profile.instructions ? { instructions: profile.instructions } : {}),
+      tools: profile.tools,
+      ...(profile.resources ? { resources: profile.resources(this.name, this.#log, variables) } : {}),
+      ...(profile.prompts ? { prompts: profile.prompts } : {}),
       pageSize: config.toolsPageSize,
       variables,
       onToolCall: (record, session) => this.#record(record, session),
@@ -82,6 +85,10 @@ export class Room extends Server<Env> {
       if (connection.state?.sessionId) live.add(connection.state.sessionId);
     }
     this.#sessions.prune(live, ORPHAN_SESSION_GRACE_MS, HTTP_SESSION_IDLE_MS);
+  }
+
+  get #profile(): RoomProfile {
+    return (this.constructor as typeof Room).profile;
   }
 
   /** Tags let a broadcast reach each kind of socket in its own framing without reading every attachment. */
@@ -126,7 +133,7 @@ export class Room extends Server<Env> {
     }
     if (pathname === "/_seed/call") return this.#seedCall(await request.json().catch(() => undefined));
     if (request.method === "POST" && !request.headers.has(SESSION_HEADER)) {
-      this.#meta.create(pathname === "/mcp" ? "private" : "named", this.name);
+      this.#meta.create(pathname.startsWith("/rooms/") ? "named" : "private", this.name);
     }
     return handleStreamableHttp(request, this.#http);
   }
@@ -139,7 +146,7 @@ export class Room extends Server<Env> {
     const state = this.#sessions.get(sessionId) ?? newSessionState(sessionId, kind);
     const transport =
       kind === "seed"
-        ? new SeedTransport((envelope) => safeSend(connection, JSON.stringify(envelope)), toolRegistry)
+        ? new SeedTransport((envelope) => safeSend(connection, JSON.stringify(envelope)), this.#profile.tools)
         : new WebSocketTransport(connection);
     const peer = { transport, session: this.#engine.connect(transport, state) };
     this.#peers.set(connection.id, peer);
@@ -160,7 +167,7 @@ export class Room extends Server<Env> {
             ? Response.json({ result: envelope.result, timestamp: envelope.timestamp })
             : Response.json({ error: envelope.type === "error" ? envelope.error : "unexpected answer", timestamp: now() }, { status: 400 }),
         );
-      const transport = new SeedTransport(answer, toolRegistry);
+      const transport = new SeedTransport(answer, this.#profile.tools);
       const state = { ...newSessionState(newSessionId(this.name), "seed", info.name), initialized: true, protocolVersion: LATEST_PROTOCOL_VERSION };
       this.#engine.connect(transport, state);
       transport.receive(JSON.stringify({ type: "mcp_request", request }));

@@ -3,6 +3,9 @@
  */
 import { ToolRegistry } from "./tools/registry.ts";
 import { seedTools } from "./tools/seed.ts";
+import { mathPrompts } from "./prompts/math-prompts.ts";
+import { roomResources } from "./resources/room-resources.ts";
+import type { RoomProfile } from "./profile.ts";
 
 export const SERVER_INFO = { name: "math-mcp", title: "math-mcp", version: "0.1.0" };
 
@@ -12,3 +15,12 @@ export const INSTRUCTIONS =
 
 /** Built once per isolate: the tools are the same in every room, and so is their tools/list answer. */
 export const toolRegistry = new ToolRegistry().register(...seedTools);
+
+/** What every math room serves. */
+export const mathProfile: RoomProfile = {
+  serverInfo: SERVER_INFO,
+  instructions: INSTRUCTIONS,
+  tools: toolRegistry,
+  prompts: mathPrompts,
+  resources: roomResources,
+};

@@ -13,6 +13,7 @@ import { randomToken, roomOfSessionId } from "./ids.ts";
 import { SERVER_INFO, toolRegistry } from "./server-info.ts";
 
 export { Room } from "./room.ts";
+export { ConformanceRoom } from "./conformance/room.ts";
 
 const ROOM_PATH = /^\/rooms\/([^/]+)\/mcp\/?$/;
 const SEED_SOCKET_PATH = /^\/agent\/([^/]+)\/websocket\/?$/;
@@ -20,7 +21,8 @@ const startedAt = Date.now();
 let requestsServed = 0;
 
 const isUpgrade = (request: Request) => request.headers.get("Upgrade")?.toLowerCase() === "websocket";
-const roomStub = (env: Env, room: string) => env.Room.get(env.Room.idFromName(room));
+type Rooms = DurableObjectNamespace<import("./room.ts").Room>;
+const roomStub = (env: Env, room: string, rooms: Rooms = env.Room) => rooms.get(rooms.idFromName(room));
 
 /** Answers Streamable HTTP errors that need no room (no session yet, or a session that names none). */
 const NO_SESSIONS: HttpSessionHost = {
@@ -48,12 +50,15 @@ async function routeRoomSocket(request: Request, env: Env, room: string): Promis
   return new Response(null, { status: 101, webSocket: response.webSocket, headers: { "Sec-WebSocket-Protocol": MCP_SUBPROTOCOL } });
 }
 
-/** `/mcp`: seed calls (told apart by their body), or Streamable HTTP in a private room found by session id. */
-async function routeMcp(request: Request, env: Env): Promise<Response> {
+/**
+ * `/mcp`: seed calls (told apart by their body), or Streamable HTTP in a private room of `rooms` that an
+ * initialize opens (named `{prefix}-{random}`) and the session id finds again.
+ */
+async function routeMcp(request: Request, env: Env, rooms: Rooms = env.Room, prefix = "p"): Promise<Response> {
   const sessionId = request.headers.get(SESSION_HEADER);
   if (request.method !== "POST") {
     const room = sessionId ? roomOfSessionId(sessionId) : undefined;
-    return room && ROOM_NAME_PATTERN.test(room) ? roomStub(env, room).fetch(request) : handleStreamableHttp(request, NO_SESSIONS);
+    return room && ROOM_NAME_PATTERN.test(room) ? roomStub(env, room, rooms).fetch(request) : handleStreamableHttp(request, NO_SESSIONS);
   }
   const text = await request.text();
   let body: unknown;
@@ -63,15 +68,15 @@ async function routeMcp(request: Request, env: Env): Promise<Response> {
     body = undefined;
   }
   const isSeedBody = typeof body === "object" && body !== null && !("jsonrpc" in body) && "agentId" in body;
-  if (isSeedBody) return seedCall(body, env);
-  const forward = (room: string) => roomStub(env, room).fetch(new Request(request, { body: text }));
+  if (isSeedBody && rooms === env.Room) return seedCall(body, env);
+  const forward = (room: string) => roomStub(env, room, rooms).fetch(new Request(request, { body: text }));
   if (sessionId) {
     const room = roomOfSessionId(sessionId);
     return room && ROOM_NAME_PATTERN.test(room) ? forward(room) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
   }
   const isInitialize = typeof body === "object" && body !== null && (body as { method?: unknown }).method === "initialize";
   // Rooms made by the service get 128 random bits, so nobody can guess their way in.
-  return isInitialize ? forward(`p-${randomToken()}`) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
+  return isInitialize ? forward(`${prefix}-${randomToken()}`) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
 }
 
 async function seedCall(body: unknown, env: Env): Promise<Response> {
@@ -110,6 +115,7 @@ async function route(request: Request, env: Env): Promise<Response> {
     return roomStub(env, room).fetch(body ? new Request(request, { body }) : request);
   }
   if (pathname === "/mcp") return routeMcp(request, env);
+  if (pathname === "/conformance/mcp" && env.CONFORMANCE_FIXTURE === "on") return routeMcp(request, env, env.ConformanceRoom, "c");
   const agentId = SEED_SOCKET_PATH.exec(pathname)?.[1];
   if (agentId !== undefined) return seedSocket(request, env, agentId);
   if (pathname === "/agent") {

@@ -1,0 +1,20 @@
+/**
+ * @module The conformance fixture room: the same Room and engine, serving what the official MCP
+ * conformance suite calls for. Reached at /conformance/mcp when CONFORMANCE_FIXTURE is "on".
+ */
+import { Room } from "../room.ts";
+import type { RoomProfile } from "../profile.ts";
+import { SERVER_INFO } from "../server-info.ts";
+import { conformancePrompts, conformanceResources } from "./content.ts";
+import { conformanceTools } from "./tools.ts";
+
+export const conformanceProfile: RoomProfile = {
+  serverInfo: { ...SERVER_INFO, name: "math-mcp-conformance", title: "math-mcp conformance fixture" },
+  tools: conformanceTools,
+  prompts: conformancePrompts,
+  resources: () => conformanceResources,
+};
+
+export class ConformanceRoom extends Room {
+  static override profile = conformanceProfile;
+}
