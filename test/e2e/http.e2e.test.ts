@@ -69,4 +69,34 @@ describe("the SDK client over Streamable HTTP", () => {
     expect(JSON.parse((contents[0] as { text: string }).text).events).toEqual([expect.objectContaining({ seq: 1, tool: "sqrt" })]);
     await client.close();
   });
+
+  it("keeps a session across a restart of wrangler dev: the same session id goes on working", async () => {
+    const path = `/rooms/durable-http-${Date.now().toString(36)}/mcp`;
+    const first = await httpClient(path, "survivor");
+    await first.client.setLoggingLevel("debug");
+    await first.client.callTool({ name: "add", arguments: { a: 20, b: 1 } });
+    const sessionId = first.transport.sessionId!;
+    await first.client.close();
+
+    await dev.restart();
+
+    // The same session, by id: no initialize, the same log level and name, and seq goes on.
+    const response = await fetch(new URL(path, dev.origin), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", "Mcp-Session-Id": sessionId },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "add", arguments: { a: 1, b: 1 } } }),
+    });
+    expect(response.status).toBe(200);
+    // At debug level the call's log message comes first, so the answer arrives over SSE.
+    expect(response.headers.get("Content-Type")).toBe("text/event-stream");
+    const body = await response.text();
+    expect(body).toMatch(/"method":"notifications\/message"/);
+    expect(body).toMatch(/"id":7,"result":\{.*"structuredContent":\{"value":2\}/);
+    const watcher = await connectClient(dev.wsUrl(`${path}?since=0`), "watcher");
+    expect((await watcher.eventsUntil(2)).map((e) => [e.seq, e.by])).toEqual([
+      [1, "survivor"],
+      [2, "survivor"],
+    ]);
+    await watcher.close();
+  });
 });
