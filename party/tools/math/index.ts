@@ -6,5 +6,6 @@ import { evaluateTool } from "./evaluate.ts";
 import { variablesTool } from "./variables.ts";
 import { derivativeTool, simplifyTool } from "./symbolic.ts";
 import { solveTool } from "./solve.ts";
+import { integrateTool } from "./integrate.ts";
 
-export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool];
+export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool];
