@@ -1,24 +1,27 @@
 /**
- * @module The floor: a bare partyserver room that answers a JSON-RPC-shaped frame with no MCP at all.
- * math-mcp's figures are measured against it, in the same run.
+ * @module The floor fixture worker: `/rooms/{room}/mcp` reaches a bare partyserver room; `?floor=write`
+ * or `?floor=validate` reaches the same room with one cost added (see floor-write.ts, floor-validate.ts).
  */
-import { Server } from "partyserver";
-import type { Connection, WSMessage } from "partyserver";
+import type { Floor } from "./floor.ts";
 
-export class Floor extends Server {
-  static override options = { hibernate: true };
+export { Floor } from "./floor.ts";
+export { FloorWrite } from "./floor-write.ts";
+export { FloorValidate } from "./floor-validate.ts";
 
-  override onMessage(connection: Connection, message: WSMessage): void {
-    const { id } = JSON.parse(message as string) as { id: number };
-    connection.send(JSON.stringify({ jsonrpc: "2.0", id, result: { content: [{ type: "text", text: "2 + 3 = 5" }], structuredContent: { value: 5 } } }));
-  }
-}
+type Env = { Floor: DurableObjectNamespace<Floor>; FloorWrite: DurableObjectNamespace<Floor>; FloorValidate: DurableObjectNamespace<Floor> };
+
+const VARIANTS = { write: "FloorWrite", validate: "FloorValidate" } as const;
 
 export default {
-  async fetch(request: Request, env: { Floor: DurableObjectNamespace<Floor> }): Promise<Response> {
-    const room = /^\/rooms\/([^/]+)\/mcp$/.exec(new URL(request.url).pathname)?.[1];
+  async fetch(request: Request, env: Env): Promise<Response> {
+    const url = new URL(request.url);
+    const room = /^\/rooms\/([^/]+)\/mcp$/.exec(url.pathname)?.[1];
     if (!room) return new Response("not found", { status: 404 });
-    const response = await env.Floor.get(env.Floor.idFromName(room)).fetch(request);
+    const variant = url.searchParams.get("floor");
+    const binding = variant === null ? "Floor" : VARIANTS[variant as keyof typeof VARIANTS];
+    if (!binding) return new Response(`unknown floor variant: ${variant}`, { status: 400 });
+    const namespace = env[binding];
+    const response = await namespace.get(namespace.idFromName(room)).fetch(request);
     if (!response.webSocket) return response;
     // Name the subprotocol, as math-mcp does: clients that asked for "mcp" drop sockets without it.
     return new Response(null, { status: 101, webSocket: response.webSocket, headers: { "Sec-WebSocket-Protocol": "mcp" } });
