@@ -1,0 +1,27 @@
+/**
+ * @module What one run measures and how much: the full run's sizes, or `--quick`'s tiny ones
+ * (`npm test` runs that so the script cannot rot; it writes nothing). `--rounds=N` overrides the rounds.
+ */
+const quick = process.argv.includes("--quick");
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+
+export const config = {
+  quick,
+  /** Each round measures every target once, in rotated order; the median round is reported. */
+  rounds: Number(option("rounds") ?? (quick ? 1 : 5)),
+  /** Calls before each measurement: JIT, SQLite pages, socket buffers. */
+  warmUp: quick ? 10 : 200,
+  sequentialCalls: quick ? 30 : 1000,
+  pipelinedCalls: quick ? 200 : 4000,
+  inFlight: 64,
+  httpCalls: quick ? 20 : 200,
+  watchers: quick ? 10 : 100,
+  fanOutCalls: quick ? 5 : 150,
+  replayEvents: quick ? 200 : 10_000,
+};
+
+export type BenchConfig = typeof config;
+
+/** The call every target answers: tools/call of `add` with 2 and 3. */
+export const CALL = { name: "add", arguments: { a: 2, b: 3 } };
+export const INIT = { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "bench", version: "1" } };

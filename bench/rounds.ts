@@ -1,0 +1,25 @@
+/**
+ * @module Rounds: every group of measures runs once per round, its targets back to back in an order
+ * that rotates from round to round, so drift in the machine's load hits every target alike.
+ */
+import { median } from "./stats.ts";
+import type { Stats } from "./stats.ts";
+
+export type Measure = { key: string; run: () => Promise<Stats> };
+
+const rotate = <T>(items: T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]!);
+
+/** Runs the groups `rounds` times and answers each measure's median run, by key. */
+export async function inRounds(groups: Measure[][], rounds: number, progress: (line: string) => void): Promise<Map<string, Stats>> {
+  const runs = new Map<string, Stats[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const group of groups) {
+      for (const measure of rotate(group, round)) {
+        const result = await measure.run();
+        runs.set(measure.key, [...(runs.get(measure.key) ?? []), result]);
+        progress(`round ${round + 1}/${rounds}  ${measure.key.padEnd(14)} ${Math.round(result.perSecond).toLocaleString("en-US").padStart(9)}/s`);
+      }
+    }
+  }
+  return new Map([...runs].map(([key, results]) => [key, median(results)]));
+}
