@@ -7,5 +7,6 @@ import { variablesTool } from "./variables.ts";
 import { derivativeTool, simplifyTool } from "./symbolic.ts";
 import { solveTool } from "./solve.ts";
 import { integrateTool } from "./integrate.ts";
+import { statisticsTool } from "./statistics.ts";
 
-export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool];
+export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool, statisticsTool];
