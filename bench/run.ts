@@ -50,6 +50,10 @@ async function main(): Promise<void> {
     if (!config.quick) {
       writeFileSync(resolve(ROOT, "BENCHMARKS.md"), benchmarksMd({ ...parts, machine, runs, date: new Date().toISOString().slice(0, 10) }));
     }
+  } catch (error) {
+    // What the servers said is the first thing to read when a run fails.
+    for (const [name, dev] of Object.entries(servers)) process.stderr.write(`\n--- ${name}, last output:\n${dev.output.slice(-2000)}\n`);
+    throw error;
   } finally {
     await Promise.all([servers.mathMcp.dispose(), servers.floor.dispose(), servers.peer.dispose()]);
   }
