@@ -8,5 +8,7 @@ import { derivativeTool, simplifyTool } from "./symbolic.ts";
 import { solveTool } from "./solve.ts";
 import { integrateTool } from "./integrate.ts";
 import { statisticsTool } from "./statistics.ts";
+import { matrixTool } from "./matrix.ts";
+import { convertTool } from "./convert.ts";
 
-export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool, statisticsTool];
+export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool, statisticsTool, matrixTool, convertTool];
