@@ -10,5 +10,6 @@ import { integrateTool } from "./integrate.ts";
 import { statisticsTool } from "./statistics.ts";
 import { matrixTool } from "./matrix.ts";
 import { convertTool } from "./convert.ts";
+import { plotTool } from "./plot.ts";
 
-export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool, statisticsTool, matrixTool, convertTool];
+export const mathTools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool, statisticsTool, matrixTool, convertTool, plotTool];
