@@ -1,9 +1,9 @@
 /**
  * @module Settings read from the environment, with defaults and bounds.
  */
-export type RoomConfig = { logRetention: number; toolsPageSize: number };
+export type RoomConfig = { logRetention: number; toolsPageSize: number; resumeWindowMs: number };
 
-export const DEFAULT_CONFIG = { logRetention: 10_000, toolsPageSize: 50 } satisfies RoomConfig;
+export const DEFAULT_CONFIG = { logRetention: 10_000, toolsPageSize: 50, resumeWindowMs: 120_000 } satisfies RoomConfig;
 
 function positiveInt(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw === "") return fallback;
@@ -17,6 +17,7 @@ export function roomConfig(env: Env): RoomConfig {
   return {
     logRetention: positiveInt(env.LOG_RETENTION, DEFAULT_CONFIG.logRetention, "LOG_RETENTION"),
     toolsPageSize: positiveInt(env.TOOLS_PAGE_SIZE, DEFAULT_CONFIG.toolsPageSize, "TOOLS_PAGE_SIZE"),
+    resumeWindowMs: 1000 * positiveInt(env.RESUME_WINDOW_SECONDS, DEFAULT_CONFIG.resumeWindowMs / 1000, "RESUME_WINDOW_SECONDS"),
   };
 }
 

@@ -11,6 +11,8 @@ declare namespace Cloudflare {
     LOG_RETENTION?: string;
     /** Tools per tools/list page. Default 50. */
     TOOLS_PAGE_SIZE?: string;
+    /** How long a dropped MCP WebSocket session can be resumed, in seconds. Default 120. */
+    RESUME_WINDOW_SECONDS?: string;
     /** Comma-separated host names served besides loopback and *.workers.dev ("*" for any). */
     ALLOWED_HOSTS?: string;
     /** Comma-separated browser origins allowed besides the service's own and loopback ("*" for any). */

@@ -4,7 +4,9 @@
  */
 import { Server } from "partyserver";
 import type { Connection, ConnectionContext, WSMessage } from "partyserver";
-import { ROOM_EVENT_METHOD, ROOM_REPLAY_METHOD } from "../shared/events.ts";
+import { HEARTBEAT_PING, HEARTBEAT_PONG, ROOM_EVENT_METHOD, ROOM_REPLAY_METHOD, ROOM_SESSION_METHOD } from "../shared/events.ts";
+import type { RoomEvent } from "../shared/events.ts";
+import type { JSONRPCMessage, RequestId } from "../shared/jsonrpc.ts";
 import { LATEST_PROTOCOL_VERSION } from "../shared/mcp.ts";
 import { SeedCallBodySchema, SeedCreateBodySchema } from "../shared/seed.ts";
 import type { SeedServerEnvelope } from "../shared/seed.ts";
@@ -12,7 +14,6 @@ import { McpEngine } from "./engine/engine.ts";
 import type { ToolCallRecord } from "./engine/engine.ts";
 import type { McpSession } from "./engine/session.ts";
 import { newSessionState } from "./engine/session-state.ts";
-import type { SessionKind } from "./engine/session-state.ts";
 import { EventLog } from "./log/event-log.ts";
 import { RoomMeta } from "./log/room-meta.ts";
 import { SessionStore } from "./log/session-store.ts";
@@ -20,7 +21,8 @@ import { SqlVariableStore } from "./log/variable-store.ts";
 import { HttpSessions } from "./http/http-sessions.ts";
 import { handleStreamableHttp, SESSION_HEADER } from "./http/streamable-http.ts";
 import { problem } from "./http/problem.ts";
-import { WebSocketTransport } from "./transports/websocket.ts";
+import { SocketSessions } from "./transports/socket-sessions.ts";
+import type { ConnectionState } from "./transports/socket-sessions.ts";
 import { SeedTransport } from "./seed/seed-transport.ts";
 import { parseSince, roomConfig } from "./config.ts";
 import { newSessionId } from "./ids.ts";
@@ -28,14 +30,10 @@ import { mathProfile } from "./server-info.ts";
 import type { RoomProfile } from "./profile.ts";
 import { LOG_URI, VARIABLES_URI } from "./resources/room-resources.ts";
 
-/** Sessions whose socket died without a close (a crash, a kill) are forgotten after this long. */
-const ORPHAN_SESSION_GRACE_MS = 10 * 60_000;
 /** Streamable HTTP sessions with no request for this long are forgotten. */
 const HTTP_SESSION_IDLE_MS = 24 * 60 * 60_000;
-
-/** What a socket's attachment holds; it survives hibernation. Everything else is in SQLite. */
-type ConnectionState = { sessionId: string };
-type SocketPeer = { transport: { receive(frame: WSMessage): void }; session: McpSession };
+/** Stored sessions are swept at most this often (and whenever the room starts). */
+const PRUNE_EVERY_MS = 60_000;
 
 const isSeedSocketPath = (pathname: string) => /^\/agent\/[^/]+\/websocket\/?$/.test(pathname);
 const now = () => new Date().toISOString();
@@ -57,8 +55,9 @@ export class Room extends Server<Env> {
   #meta!: RoomMeta;
   #engine!: McpEngine;
   #http!: HttpSessions;
-  /** Live socket adapters by connection id; rebuilt lazily after the room wakes from hibernation. */
-  readonly #peers = new Map<string, SocketPeer>();
+  #sockets!: SocketSessions;
+  #resumeWindowMs = 0;
+  #prunedAt = 0;
 
   override onStart(): void {
     const config = roomConfig(this.env);
@@ -78,13 +77,31 @@ export class Room extends Server<Env> {
       variables,
       onToolCall: (record, session) => this.#record(record, session),
       onSessionChange: (state) => this.#sessions.save(state),
+      priorAnswer: (sessionId, requestId) => answerFrom(this.#log.made(sessionId, requestId), requestId),
     });
     this.#http = new HttpSessions(this.name, this.#engine, this.#sessions);
+    this.#resumeWindowMs = config.resumeWindowMs;
+    this.#sockets = new SocketSessions({
+      room: this.name,
+      engine: this.#engine,
+      store: this.#sessions,
+      tools: profile.tools,
+      resumeWindowMs: config.resumeWindowMs,
+      closeConnection: (id, code, reason) => this.getConnection(id)?.close(code, reason),
+    });
+    // Heartbeats are answered by the runtime itself: they never wake a hibernating room.
+    this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(HEARTBEAT_PING, HEARTBEAT_PONG));
+    this.#prune();
+  }
+
+  /** Forgets sessions that can no longer come back: sockets gone past the resume window, idle HTTP sessions. */
+  #prune(): void {
+    this.#prunedAt = Date.now();
     const live = new Set<string>();
     for (const connection of this.getConnections<ConnectionState>()) {
       if (connection.state?.sessionId) live.add(connection.state.sessionId);
     }
-    this.#sessions.prune(live, ORPHAN_SESSION_GRACE_MS, HTTP_SESSION_IDLE_MS);
+    this.#sessions.prune(live, this.#resumeWindowMs, HTTP_SESSION_IDLE_MS);
   }
 
   get #profile(): RoomProfile {
@@ -97,30 +114,30 @@ export class Room extends Server<Env> {
   }
 
   override onConnect(connection: Connection<ConnectionState>, { request }: ConnectionContext): void {
+    if (Date.now() - this.#prunedAt > PRUNE_EVERY_MS) this.#prune();
     const url = new URL(request.url);
     const seed = isSeedSocketPath(url.pathname);
     const info = seed ? this.#meta.info : this.#meta.create("named", this.name);
     const name = url.searchParams.get("name")?.slice(0, 100) || (seed ? info?.name : undefined);
-    const state = newSessionState(newSessionId(this.name), seed ? "seed" : "websocket", name);
-    // The seed protocol has no handshake: its sessions start initialized.
-    if (seed) Object.assign(state, { initialized: true, protocolVersion: LATEST_PROTOCOL_VERSION });
-    this.#sessions.save(state);
-    connection.setState({ sessionId: state.id });
-    if (seed) safeSend(connection, JSON.stringify({ type: "connected", sessionId: state.id, agentId: this.name, timestamp: now() }));
+    const { sessionId, resumed } = this.#sockets.open(connection, seed ? "seed" : "websocket", { name, resume: url.searchParams.get("session") });
+    safeSend(
+      connection,
+      seed
+        ? JSON.stringify({ type: "connected", sessionId, agentId: this.name, timestamp: now() })
+        : JSON.stringify({ jsonrpc: "2.0", method: ROOM_SESSION_METHOD, params: { sessionId, resumed } }),
+    );
     // Replay and registration happen in one synchronous turn: no live event can fall between them.
     const since = parseSince(url);
     if (since !== undefined) this.#replay(connection, since, seed);
-    this.#peer(connection);
+    this.#sockets.forConnection(connection);
   }
 
   override onMessage(connection: Connection<ConnectionState>, message: WSMessage): void {
-    this.#peer(connection).transport.receive(message);
+    this.#sockets.forConnection(connection).transport.receive(message);
   }
 
   override onClose(connection: Connection<ConnectionState>): void {
-    this.#peers.delete(connection.id);
-    const sessionId = connection.state?.sessionId;
-    if (sessionId) this.#sessions.delete(sessionId);
+    this.#sockets.closed(connection);
   }
 
   override async onRequest(request: Request): Promise<Response> {
@@ -136,21 +153,6 @@ export class Room extends Server<Env> {
       this.#meta.create(pathname.startsWith("/rooms/") ? "named" : "private", this.name);
     }
     return handleStreamableHttp(request, this.#http);
-  }
-
-  #peer(connection: Connection<ConnectionState>): SocketPeer {
-    const known = this.#peers.get(connection.id);
-    if (known) return known;
-    const sessionId = connection.state?.sessionId ?? newSessionId(this.name);
-    const kind: SessionKind = connection.tags.includes("seed") ? "seed" : "websocket";
-    const state = this.#sessions.get(sessionId) ?? newSessionState(sessionId, kind);
-    const transport =
-      kind === "seed"
-        ? new SeedTransport((envelope) => safeSend(connection, JSON.stringify(envelope)), this.#profile.tools)
-        : new WebSocketTransport(connection);
-    const peer = { transport, session: this.#engine.connect(transport, state) };
-    this.#peers.set(connection.id, peer);
-    return peer;
   }
 
   /** POST /mcp of the seed API: one call in a throwaway session, answered `{result, timestamp}`. */
@@ -181,13 +183,16 @@ export class Room extends Server<Env> {
   }
 
   #record(record: ToolCallRecord, session: McpSession): void {
-    const { json } = this.#log.append({
-      at: now(),
-      by: session.state.name,
-      tool: record.tool,
-      arguments: record.arguments,
-      ...(record.error ? { error: record.error } : { result: record.result }),
-    });
+    const { json } = this.#log.append(
+      {
+        at: now(),
+        by: session.state.name,
+        tool: record.tool,
+        arguments: record.arguments,
+        ...(record.error ? { error: record.error } : { result: record.result }),
+      },
+      { sessionId: session.state.id, requestId: record.requestId },
+    );
     // One serialization per framing, not one per socket.
     const mcp = mcpEventFrame(json);
     for (const connection of this.getConnections("mcp")) safeSend(connection, mcp);
@@ -199,7 +204,7 @@ export class Room extends Server<Env> {
 
   /** Every session with a live transport: sockets (their adapters rebuilt if the room just woke) and HTTP. */
   *#liveSessions(): Generator<McpSession> {
-    for (const connection of this.getConnections<ConnectionState>()) yield this.#peer(connection).session;
+    for (const connection of this.getConnections<ConnectionState>()) yield this.#sockets.forConnection(connection).session;
     yield* this.#http.sessions();
   }
 }
@@ -207,3 +212,11 @@ export class Room extends Server<Env> {
 const MCP_EVENT_PREFIX = `{"jsonrpc":"2.0","method":"${ROOM_EVENT_METHOD}","params":`;
 const mcpEventFrame = (eventJson: string) => `${MCP_EVENT_PREFIX}${eventJson}}`;
 const seedEventFrame = (eventJson: string) => `{"type":"notification","payload":${eventJson},"timestamp":"${now()}"}`;
+
+/** The answer a request got, rebuilt from the event it made (for a retransmitted request). */
+function answerFrom(event: RoomEvent | undefined, id: RequestId): JSONRPCMessage | undefined {
+  if (!event) return undefined;
+  if (event.error?.code !== undefined) return { jsonrpc: "2.0", id, error: { code: event.error.code, message: event.error.message } };
+  if (event.error) return { jsonrpc: "2.0", id, result: { content: [{ type: "text", text: event.error.message }], isError: true } };
+  return { jsonrpc: "2.0", id, result: event.result as Record<string, unknown> };
+}

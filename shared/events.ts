@@ -5,6 +5,20 @@ import { z } from "zod";
 
 /** JSON-RPC notification method that carries one room event. */
 export const ROOM_EVENT_METHOD = "notifications/room/event";
+/**
+ * The first frame on every MCP socket: the session id to come back with (`?session=`), and whether
+ * this socket resumed that session (false: a new session, which starts with initialize).
+ */
+export const ROOM_SESSION_METHOD = "notifications/room/session";
+export const RoomSessionSchema = z.object({ sessionId: z.string(), resumed: z.boolean() });
+
+/**
+ * Heartbeat frames: the room answers this exact text without waking from hibernation. Clients that
+ * hear no pong in time drop the socket as half-open and reconnect.
+ */
+export const HEARTBEAT_PING = '{"jsonrpc":"2.0","method":"notifications/room/ping"}';
+export const HEARTBEAT_PONG = '{"jsonrpc":"2.0","method":"notifications/room/pong"}';
+
 /** JSON-RPC notification sent before a `?since=` replay, saying which events follow. */
 export const ROOM_REPLAY_METHOD = "notifications/room/replay";
 

@@ -6,6 +6,7 @@
 import type { ToolRegistry, CallToolResult } from "../tools/registry.ts";
 import type { VariableStore } from "../tools/context.ts";
 import type { Transport } from "./transport.ts";
+import type { JSONRPCMessage, RequestId } from "../../shared/jsonrpc.ts";
 import type { SessionState } from "./session-state.ts";
 import { McpSession } from "./session.ts";
 import type { RequestContext } from "./session.ts";
@@ -18,6 +19,8 @@ export type Implementation = { name: string; version: string; title?: string };
 
 /** One tools/call and how it ended, for the room log. */
 export type ToolCallRecord = {
+  /** The request that made the call, so that a retransmission is answered and not run again. */
+  requestId: RequestId;
   tool: string;
   arguments: unknown;
   result?: CallToolResult;
@@ -38,6 +41,8 @@ export type EngineOptions = {
   onToolCall?: (record: ToolCallRecord, session: McpSession) => void;
   /** Called whenever a session's protocol state changes, so it can be stored. */
   onSessionChange?: (state: SessionState) => void;
+  /** The answer a session already got for a tools/call request id, if the room recorded one. */
+  priorAnswer?: (sessionId: string, requestId: RequestId) => JSONRPCMessage | undefined;
 };
 
 export type MethodHandler = (params: Record<string, unknown>, context: RequestContext) => Promise<Record<string, unknown>>;

@@ -70,9 +70,9 @@ export function coreMethods(engine: McpEngine): Record<string, MethodHandler> {
       return { tools: all.slice(offset, end), ...(end < all.length ? { nextCursor: encodeCursor(end) } : {}) };
     },
 
-    async "tools/call"(params, { session, signal, progress, log, request, closeStream }) {
+    async "tools/call"(params, { session, requestId, signal, progress, log, request, closeStream }) {
       const { name, arguments: args = {} } = parse(CallParams, params, "tools/call");
-      const record = { tool: name, arguments: args };
+      const record = { requestId, tool: name, arguments: args };
       try {
         const room = { variables: engine.options.variables, participant: session.state.name };
         const result = await tools.call(name, args, { signal, progress, log, request, closeStream, room });

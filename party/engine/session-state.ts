@@ -22,6 +22,8 @@ export type SessionState = {
   logLevel: LoggingLevel;
   /** Resource URIs the session subscribed to (notifications/resources/updated). */
   subscriptions?: string[];
+  /** When its socket went away (epoch ms): a WebSocket session can be resumed for a while after. */
+  detachedAt?: number;
 };
 
 export function newSessionState(id: string, kind: SessionKind, name?: string): SessionState {

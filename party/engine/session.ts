@@ -124,8 +124,13 @@ export class McpSession {
     const { id, method } = request;
     const params = request.params ?? {};
     const related = { relatedRequestId: id };
-    if (this.#inFlight.has(id)) {
-      return this.#sendError(id, new McpError(ErrorCode.InvalidRequest, `Request id ${JSON.stringify(id)} is already in flight`));
+    // The same id again while it runs is a retransmission (a client resuming after a dropped socket):
+    // it is answered once, when the first one finishes. A call already answered is answered again from
+    // the room's record and not run twice.
+    if (this.#inFlight.has(id)) return;
+    if (method === "tools/call") {
+      const prior = this.#engine.options.priorAnswer?.(this.#state.id, id);
+      if (prior) return this.transport.send(prior, related);
     }
     const handler = this.#engine.method(method);
     if (!handler) {

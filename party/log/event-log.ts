@@ -17,6 +17,11 @@ export class EventLog {
     this.#sql = sql;
     this.#retention = Math.max(1, Math.floor(retention));
     sql.exec("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+    // Which session's request made each event: a retransmitted request is answered from here, not rerun.
+    const columns = sql.exec<{ name: string }>("PRAGMA table_info(events)").toArray().map((c) => c.name);
+    if (!columns.includes("session_id")) sql.exec("ALTER TABLE events ADD COLUMN session_id TEXT");
+    if (!columns.includes("request_id")) sql.exec("ALTER TABLE events ADD COLUMN request_id TEXT");
+    sql.exec("CREATE INDEX IF NOT EXISTS events_by_request ON events (session_id, request_id) WHERE session_id IS NOT NULL");
     // Trimming always keeps the newest event (retention >= 1), so the last seq can be read back from the log.
     this.#lastSeq = sql.exec<{ seq: number | null }>("SELECT MAX(seq) AS seq FROM events").one().seq ?? 0;
   }
@@ -31,11 +36,13 @@ export class EventLog {
     return row.seq;
   }
 
-  append(entry: Omit<RoomEvent, "seq">): AppendedEvent {
+  /** Appends an event; `source` names the session and request that made it. */
+  append(entry: Omit<RoomEvent, "seq">, source?: { sessionId: string; requestId: string | number }): AppendedEvent {
     const seq = this.#lastSeq + 1;
     const event: RoomEvent = { seq, ...entry };
     const json = JSON.stringify(event);
-    this.#sql.exec("INSERT INTO events (seq, body) VALUES (?, ?)", seq, json);
+    const requestId = source ? JSON.stringify(source.requestId) : null;
+    this.#sql.exec("INSERT INTO events (seq, body, session_id, request_id) VALUES (?, ?, ?, ?)", seq, json, source?.sessionId ?? null, requestId);
     if (seq > this.#retention) this.#sql.exec("DELETE FROM events WHERE seq <= ?", seq - this.#retention);
     this.#lastSeq = seq;
     return { event, json };
@@ -46,6 +53,14 @@ export class EventLog {
     const first = this.firstSeq;
     const from = first === null || since >= this.#lastSeq ? null : Math.max(since + 1, first);
     return { since, from, through: this.#lastSeq, truncated: first !== null && since + 1 < first };
+  }
+
+  /** The event a session's request made, if it is still kept. */
+  made(sessionId: string, requestId: string | number): RoomEvent | undefined {
+    const row = this.#sql
+      .exec<{ body: string }>("SELECT body FROM events WHERE session_id = ? AND request_id = ?", sessionId, JSON.stringify(requestId))
+      .toArray()[0];
+    return row ? (JSON.parse(row.body) as RoomEvent) : undefined;
   }
 
   /** The JSON of the newest `count` events, oldest first. */

@@ -22,13 +22,12 @@ const errorText = (result: unknown) => {
 };
 
 describe("the SDK client over WebSocket", () => {
-  it("lists all ten tools with schemas and calls each of them", async () => {
+  it("lists the seed's ten tools with schemas and calls each of them", async () => {
     const { client, close } = await connectClient(dev.wsUrl(room("tools")));
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(
-      ["add", "cos", "divide", "log", "multiply", "power", "sin", "sqrt", "subtract", "tan"],
-    );
-    for (const tool of tools) {
+    const seed = ["add", "cos", "divide", "log", "multiply", "power", "sin", "sqrt", "subtract", "tan"];
+    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(seed));
+    for (const tool of tools.filter((t) => seed.includes(t.name))) {
       expect(tool.title, tool.name).toBeTruthy();
       expect(tool.outputSchema?.type).toBe("object");
       expect(tool.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true });
@@ -101,6 +100,7 @@ describe("raw frames", () => {
       socket.onerror = failed;
     });
     expect(socket.protocol).toBe("mcp");
+    expect(await next()).toMatchObject({ method: "notifications/room/session", params: { resumed: false } });
     socket.send("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": ");
     expect(await next()).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: -32700 } });
     socket.send(JSON.stringify({ jsonrpc: "2.0", id: 2, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } } }));

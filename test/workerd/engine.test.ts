@@ -91,7 +91,7 @@ describe("engine", () => {
     const { client, calls } = await setup();
     const result = await client.callTool({ name: "multiply", arguments: { a: 6, b: 7 } });
     expect(result).toEqual({ content: [{ type: "text", text: "6 × 7 = 42" }], structuredContent: { value: 42 } });
-    expect(calls).toEqual([{ tool: "multiply", arguments: { a: 6, b: 7 }, result }]);
+    expect(calls).toEqual([{ requestId: expect.any(Number), tool: "multiply", arguments: { a: 6, b: 7 }, result }]);
   });
 
   it("answers an unknown tool with -32602 and still records the attempt", async () => {
@@ -127,7 +127,7 @@ describe("engine", () => {
     await expect(call).rejects.toThrow();
     await expect(client.ping()).resolves.toEqual({});
     expect(progress).toEqual([1]);
-    expect(calls).toEqual([{ tool: "slow", arguments: {}, error: { message: "cancelled by the caller" } }]);
+    expect(calls).toEqual([{ requestId: expect.any(Number), tool: "slow", arguments: {}, error: { message: "cancelled by the caller" } }]);
   });
 });
 

@@ -144,7 +144,7 @@ describe("hibernation", () => {
 });
 
 describe("sessions", () => {
-  it("forgets a closed socket's session, and on start prunes orphans that no live socket holds", async () => {
+  it("keeps a closed socket's session for resumption, and on start prunes those past the resume window", async () => {
     const room = freshRoom();
     const stub = env.Room.get(env.Room.idFromName(room));
     const kept = await TestSocket.open(roomPath(room));
@@ -153,17 +153,19 @@ describe("sessions", () => {
     await gone.initialize();
     gone.close();
     await gone.closed;
-    const count = () =>
-      runInDurableObject(stub, (_room, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM sessions").one().n);
-    await expect.poll(count).toBe(1);
+    const stored = () =>
+      runInDurableObject(stub, (_room, state) =>
+        state.storage.sql.exec<{ id: string; state: string }>("SELECT id, state FROM sessions ORDER BY id").toArray(),
+      );
+    await expect.poll(async () => (await stored()).find((r) => r.id === gone.session!.sessionId)?.state).toMatch(/"detachedAt":\d+/);
 
-    // An orphan: a session row older than the grace period whose socket died unseen.
+    // An orphan: a session whose socket died unseen, last touched long before the resume window.
     await runInDurableObject(stub, (_room, state) => {
-      state.storage.sql.exec("INSERT INTO sessions (id, state, updated_at) VALUES ('orphan', '{}', 0)");
+      state.storage.sql.exec(`INSERT INTO sessions (id, state, updated_at) VALUES ('${room}.orphan', '{"kind":"websocket"}', 0)`);
     });
     await evictDurableObject(stub);
     await kept.request("ping");
-    expect(await count()).toBe(1);
+    expect((await stored()).map((r) => r.id).sort()).toEqual([gone.session!.sessionId, kept.session!.sessionId].sort());
     kept.close();
   });
 });

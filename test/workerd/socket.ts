@@ -8,6 +8,8 @@ export type Frame = Record<string, any>;
 export class TestSocket {
   readonly ws: WebSocket;
   readonly protocol: string | null;
+  /** From the first frame every MCP socket gets: the session to come back with. */
+  session?: { sessionId: string; resumed: boolean };
   #queue: Frame[] = [];
   #waiters: ((frame: Frame) => void)[] = [];
   #nextId = 1;
@@ -33,7 +35,11 @@ export class TestSocket {
       throw new Error(`upgrade failed: ${response.status} ${await response.text()}`);
     }
     response.webSocket.accept();
-    return new TestSocket(response.webSocket, response.headers.get("Sec-WebSocket-Protocol"));
+    const socket = new TestSocket(response.webSocket, response.headers.get("Sec-WebSocket-Protocol"));
+    const first = await socket.next();
+    if (first.method !== "notifications/room/session") throw new Error(`expected the session frame first, got ${JSON.stringify(first)}`);
+    socket.session = first.params;
+    return socket;
   }
 
   /** The next frame, in arrival order. */
