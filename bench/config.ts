@@ -8,15 +8,15 @@ const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name
 export const config = {
   quick,
   /** Each round measures every target once, in rotated order; the median round is reported. */
-  rounds: Number(option("rounds") ?? (quick ? 1 : 5)),
+  rounds: Number(option("rounds") ?? (quick ? 1 : 9)),
   /** Calls before each measurement: JIT, SQLite pages, socket buffers. */
-  warmUp: quick ? 10 : 200,
-  sequentialCalls: quick ? 30 : 1000,
-  pipelinedCalls: quick ? 200 : 4000,
+  warmUp: quick ? 10 : 100,
+  sequentialCalls: quick ? 30 : 500,
+  pipelinedCalls: quick ? 200 : 2000,
   inFlight: 64,
-  httpCalls: quick ? 20 : 200,
+  httpCalls: quick ? 20 : 100,
   watchers: quick ? 10 : 100,
-  fanOutCalls: quick ? 5 : 150,
+  fanOutCalls: quick ? 5 : 60,
   replayEvents: quick ? 200 : 10_000,
 };
 

@@ -2,15 +2,15 @@
  * @module Rounds: every group of measures runs once per round, its targets back to back in an order
  * that rotates from round to round, so drift in the machine's load hits every target alike.
  */
-import { median } from "./stats.ts";
+import { Runs } from "./runs.ts";
 import type { Stats } from "./stats.ts";
 
 export type Measure = { key: string; run: () => Promise<Stats> };
 
 const rotate = <T>(items: T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]!);
 
-/** Runs the groups `rounds` times and answers each measure's median run, by key. */
-export async function inRounds(groups: Measure[][], rounds: number, progress: (line: string) => void): Promise<Map<string, Stats>> {
+/** Runs the groups `rounds` times and answers every round's results. */
+export async function inRounds(groups: Measure[][], rounds: number, progress: (line: string) => void): Promise<Runs> {
   const runs = new Map<string, Stats[]>();
   for (let round = 0; round < rounds; round++) {
     for (const group of groups) {
@@ -21,5 +21,5 @@ export async function inRounds(groups: Measure[][], rounds: number, progress: (l
       }
     }
   }
-  return new Map([...runs].map(([key, results]) => [key, median(results)]));
+  return new Runs(runs);
 }
