@@ -3,6 +3,7 @@
  */
 import { ToolRegistry } from "./tools/registry.ts";
 import { seedTools } from "./tools/seed.ts";
+import { mathTools } from "./tools/math/index.ts";
 import { mathPrompts } from "./prompts/math-prompts.ts";
 import { roomResources } from "./resources/room-resources.ts";
 import type { RoomProfile } from "./profile.ts";
@@ -11,10 +12,15 @@ export const SERVER_INFO = { name: "math-mcp", title: "math-mcp", version: "0.1.
 
 export const INSTRUCTIONS =
   "A shared math room. Every tool call is written to the room's log and shown live to everyone in the room. " +
-  "Arithmetic: add, subtract, multiply, divide, power; sqrt; sin, cos, tan (radians); log (natural, or to a base).";
+  "Arithmetic: add, subtract, multiply, divide, power; sqrt; sin, cos, tan (radians); log (natural, or to a base). " +
+  "evaluate runs mathjs expressions in number, bignumber (exact decimals) or fraction (exact rationals) mode; its " +
+  "assignments (r = 7, f(x) = x^2 + 1) are room variables every participant can use, listed and cleared with variables. " +
+  "simplify and derivative work symbolically; solve finds exact or numeric roots and solves linear systems; " +
+  "integrate gives definite integrals with an error estimate; statistics, matrix and convert (units) do what they say; " +
+  "plot draws curves as an SVG image.";
 
 /** Built once per isolate: the tools are the same in every room, and so is their tools/list answer. */
-export const toolRegistry = new ToolRegistry().register(...seedTools);
+export const toolRegistry = new ToolRegistry().register(...seedTools, ...mathTools);
 
 /** What every math room serves. */
 export const mathProfile: RoomProfile = {

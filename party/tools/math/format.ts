@@ -1,7 +1,7 @@
 /**
  * @module A mathjs value as the tools answer it: its text (`value`), its kind (`type`), and LaTeX.
  */
-import { isBigInt, isBigNumber, isComplex, isFraction, isMatrix, isResultSet, isUnit } from "mathjs";
+import { isBigInt, isBigNumber, isComplex, isFraction, isMatrix, isResultSet, isUnit } from "./kinds.ts";
 import type { BigNumber, Fraction, MathJsInstance } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import { precisionOf } from "./instances.ts";

@@ -2,7 +2,7 @@
  * @module Argument checks that run before a built-in function does its work, for every function whose
  * cost or result size follows from its arguments rather than from the size of its inputs.
  */
-import { isBigInt, isBigNumber, isFraction, isMatrix } from "mathjs";
+import { isBigInt, isBigNumber, isFraction, isMatrix } from "./kinds.ts";
 import type { Matrix } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import type { Budget } from "./budget.ts";

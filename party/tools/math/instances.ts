@@ -4,7 +4,6 @@
  * One instance per mode keeps a mode's configuration fixed: no call ever reconfigures an instance
  * another call is using, except the bignumber precision, which is set before each synchronous run.
  */
-import { all, create } from "mathjs";
 import type { ConfigOptions, MathJsInstance } from "mathjs";
 import { lockDown } from "./lockdown.ts";
 import { DEFAULT_PRECISION } from "./limits.ts";
@@ -17,12 +16,22 @@ const CONFIG: Record<Mode, ConfigOptions> = {
 };
 
 const instances = new Map<Mode, MathJsInstance>();
+let mathjs: typeof import("mathjs") | undefined;
+
+/**
+ * Loads mathjs on the first math call rather than when the Worker starts: most of its hundreds of
+ * modules are not needed to answer tools/list or the seed's arithmetic.
+ */
+export async function loadMath(): Promise<void> {
+  mathjs ??= await import("mathjs");
+}
 let builtins: ReadonlySet<string> | undefined;
 
 export function mathFor(mode: Mode): MathJsInstance {
   let math = instances.get(mode);
   if (!math) {
-    math = create(all!, CONFIG[mode]);
+    if (!mathjs) throw new Error("mathjs is used before loadMath() finished");
+    math = mathjs.create(mathjs.all!, CONFIG[mode]);
     lockDown(math);
     instances.set(mode, math);
   }

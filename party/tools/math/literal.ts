@@ -5,7 +5,7 @@
  * `b = a * 3` stays 6 when `a` changes later. Fractions are written `a/b`, so they stay exact in fraction
  * mode and become decimals in the others; bignumbers keep every digit.
  */
-import { isBigInt, isBigNumber, isComplex, isFraction, isMatrix, isUnit } from "mathjs";
+import { isBigInt, isBigNumber, isComplex, isFraction, isMatrix, isUnit } from "./kinds.ts";
 import type { Matrix, Unit } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import { showFraction } from "./format.ts";

@@ -7,7 +7,7 @@
  * `math.parse`, `math.simplify`, … unchanged; simplify's constant folding goes through the locked
  * namespace, so it too is bounded.
  */
-import { isBigNumber, isComplex } from "mathjs";
+import { isBigNumber, isComplex } from "./kinds.ts";
 import type { MathJsInstance } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import { currentBudget } from "./budget.ts";

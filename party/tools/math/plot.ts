@@ -29,7 +29,8 @@ function yRange(values: number[]): [number, number] {
 }
 
 /** Four significant digits: enough to describe a curve in words. */
-const brief = (n: number) => String(Number(n.toPrecision(4))).replace("-", "\u2212");
+const brief = (n: number) =>
+  (Math.abs(n) >= 1e6 || (n !== 0 && Math.abs(n) < 1e-4) ? n.toExponential(3).replace(/\.?0+e/, "e") : String(Number(n.toPrecision(4)))).replace("-", "\u2212");
 
 /** UTF-8 text as base64, in chunks (String.fromCharCode has an argument limit). */
 function base64(text: string): string {

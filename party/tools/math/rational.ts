@@ -1,7 +1,7 @@
 /**
  * @module Exact rationals on BigInt, for polynomial coefficients and linear systems.
  */
-import { isFraction } from "mathjs";
+import { isFraction } from "./kinds.ts";
 import { ratioToDouble } from "./exact-float.ts";
 
 const abs = (n: bigint) => (n < 0n ? -n : n);

@@ -1,7 +1,7 @@
 /**
  * @module A user expression as a real function of one variable, for numeric work (roots, integrals, plots).
  */
-import { isBigNumber, isComplex, isFraction } from "mathjs";
+import { isBigNumber, isComplex, isFraction } from "./kinds.ts";
 import { ToolError } from "../tool-error.ts";
 import type { RoomServices } from "../context.ts";
 import { Budget } from "./budget.ts";

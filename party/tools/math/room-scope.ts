@@ -2,7 +2,7 @@
  * @module The scope an expression runs in: the room's variables rebuilt from their stored definitions,
  * and, after a successful evaluation, the names it assigned written back to the room.
  */
-import { clone, isMatrix } from "mathjs";
+import { isMatrix } from "./kinds.ts";
 import type { EvalFunction } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import type { Variable, VariableStore } from "../context.ts";
@@ -71,7 +71,7 @@ export function restoreScope(store: VariableStore, mode: Mode, precision: number
     }
     try {
       if (variable.kind === "value" && entry.value !== undefined) {
-        scope.set(variable.name, isMatrix(entry.value) ? clone(entry.value) : entry.value);
+        scope.set(variable.name, isMatrix(entry.value) ? entry.value.clone() : entry.value);
         continue;
       }
       entry.compiled ??= compileChecked(
@@ -82,7 +82,7 @@ export function restoreScope(store: VariableStore, mode: Mode, precision: number
       const value = run(budget, () => compiled.evaluate(scope));
       if (variable.kind === "value") {
         entry.value = value;
-        scope.set(variable.name, isMatrix(value) ? clone(value) : value);
+        scope.set(variable.name, isMatrix(value) ? value.clone() : value);
       }
     } catch {
       // A definition that no longer evaluates (say, in another mode) leaves its name undefined here,

@@ -1,7 +1,7 @@
 /**
  * @module What a mathjs value weighs: its element count, the bits of its exact numbers, its kind.
  */
-import { isBigInt, isBigNumber, isComplex, isFraction, isMatrix, isUnit } from "mathjs";
+import { isBigInt, isBigNumber, isComplex, isFraction, isMatrix, isUnit } from "./kinds.ts";
 import type { Matrix } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import { MAX_ELEMENTS, MAX_EXACT_BITS, MAX_STRING_LENGTH } from "./limits.ts";
