@@ -124,7 +124,7 @@ export class Room extends Server<Env> {
       connection,
       seed
         ? JSON.stringify({ type: "connected", sessionId, agentId: this.name, timestamp: now() })
-        : JSON.stringify({ jsonrpc: "2.0", method: ROOM_SESSION_METHOD, params: { sessionId, resumed } }),
+        : JSON.stringify({ jsonrpc: "2.0", method: ROOM_SESSION_METHOD, params: { sessionId, resumed, lastSeq: this.#log.lastSeq } }),
     );
     // Replay and registration happen in one synchronous turn: no live event can fall between them.
     const since = parseSince(url);

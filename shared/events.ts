@@ -6,11 +6,12 @@ import { z } from "zod";
 /** JSON-RPC notification method that carries one room event. */
 export const ROOM_EVENT_METHOD = "notifications/room/event";
 /**
- * The first frame on every MCP socket: the session id to come back with (`?session=`), and whether
- * this socket resumed that session (false: a new session, which starts with initialize).
+ * The first frame on every MCP socket: the session id to come back with (`?session=`), whether this
+ * socket resumed that session (false: a new session, which starts with initialize), and the room's
+ * last seq when the socket joined (live events follow it; `?since=` it on reconnecting misses nothing).
  */
 export const ROOM_SESSION_METHOD = "notifications/room/session";
-export const RoomSessionSchema = z.object({ sessionId: z.string(), resumed: z.boolean() });
+export const RoomSessionSchema = z.object({ sessionId: z.string(), resumed: z.boolean(), lastSeq: z.number().int().nonnegative() });
 
 /**
  * Heartbeat frames: the room answers this exact text without waking from hibernation. Clients that

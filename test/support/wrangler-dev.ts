@@ -67,8 +67,8 @@ export class WranglerDev {
     return new URL(path, `ws://127.0.0.1:${this.#port}`);
   }
 
-  async #spawn(): Promise<void> {
-    this.#port = await freePort();
+  async #spawn(samePort = false): Promise<void> {
+    if (!samePort || this.#port === 0) this.#port = await freePort();
     const inspector = await freePort();
     const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.#port), "--inspector-port", String(inspector)];
     args.push("--persist-to", this.persistDir, "--show-interactive-dev-session=false");
@@ -105,6 +105,7 @@ export class WranglerDev {
     const child = this.#child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((done) => child.once("exit", done));
+    killGroup(child, "SIGCONT"); // A paused server cannot act on SIGTERM.
     killGroup(child, signal);
     const escalate = setTimeout(() => killGroup(child, "SIGKILL"), 10_000);
     await exited;
@@ -114,11 +115,23 @@ export class WranglerDev {
     live.delete(child);
   }
 
-  /** Stops and starts again on the same persist directory (on a new port). */
-  async restart(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  /**
+   * Stops and starts again on the same persist directory; on the same port with `samePort` (clients
+   * that reconnect by themselves find it again), else on a new one.
+   */
+  async restart(signal: NodeJS.Signals = "SIGTERM", samePort = false): Promise<void> {
     await this.stop(signal);
     this.output = "";
-    await this.#spawn();
+    await this.#spawn(samePort);
+  }
+
+  /** Freezes the server (SIGSTOP): its sockets stay open and say nothing, as half-open ones do. */
+  pause(): void {
+    if (this.#child) killGroup(this.#child, "SIGSTOP");
+  }
+
+  resume(): void {
+    if (this.#child) killGroup(this.#child, "SIGCONT");
   }
 
   async dispose(): Promise<void> {

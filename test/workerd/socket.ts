@@ -9,7 +9,7 @@ export class TestSocket {
   readonly ws: WebSocket;
   readonly protocol: string | null;
   /** From the first frame every MCP socket gets: the session to come back with. */
-  session?: { sessionId: string; resumed: boolean };
+  session?: { sessionId: string; resumed: boolean; lastSeq: number };
   #queue: Frame[] = [];
   #waiters: ((frame: Frame) => void)[] = [];
   #nextId = 1;
