@@ -2,7 +2,9 @@
  * evaluate and variables: the three number modes, how results are written, and room variables.
  */
 import { describe, expect, it } from "vitest";
-import { failure, mathRoom, ok } from "./math-harness.ts";
+import { failure, loadMathFirst, mathRoom, ok } from "./math-harness.ts";
+
+loadMathFirst();
 
 const evaluate = (room: ReturnType<typeof mathRoom>, expression: string, extra: Record<string, unknown> = {}) =>
   room.call("evaluate", { expression, ...extra });

@@ -4,6 +4,13 @@
 import { ToolRegistry } from "../../party/tools/registry.ts";
 import type { CallToolResult, ToolContext } from "../../party/tools/registry.ts";
 import { mathTools } from "../../party/tools/math/index.ts";
+import { loadMath } from "../../party/tools/math/instances.ts";
+import { beforeAll } from "vitest";
+
+/** mathjs loads on the first math call; inside workerd that takes seconds the first time, so do it up front. */
+export function loadMathFirst(): void {
+  beforeAll(() => loadMath(), 120_000);
+}
 import type { Variable, VariableStore } from "../../party/tools/context.ts";
 
 export function memoryVariables(): VariableStore {
@@ -29,14 +36,16 @@ export type Structured = { value: string; type: string; latex?: string; [key: st
 export function mathRoom(variables: VariableStore = memoryVariables()) {
   const as = (participant: string) => ({
     call: (name: string, args: Record<string, unknown>, context: Partial<ToolContext> = {}): Promise<CallToolResult> =>
+      // The math tools use signal, progress and room; the rest of the context is stubbed.
       registry.call(name, args, {
         signal: new AbortController().signal,
         progress: () => {},
         log: () => {},
         request: () => Promise.reject(new Error("no client in these tests")),
+        closeStream: () => {},
         room: { variables, participant },
         ...context,
-      }),
+      } as ToolContext),
   });
   return { variables, as, ...as("t") };
 }
