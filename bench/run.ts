@@ -45,6 +45,9 @@ async function main(): Promise<void> {
       `${config.rounds} rounds; per round and target ${config.sequentialCalls} sequential and ${config.pipelinedCalls} pipelined WebSocket calls, ` +
       `${config.httpCalls} HTTP calls, ${config.fanOutCalls} calls to ${config.watchers} watchers, one replay join; ` +
       `${((performance.now() - began) / 1000).toFixed(0)} s in all`;
+    const reloaded = Object.entries(servers).filter(([, dev]) => dev.output.includes("Reloading local server"));
+    // wrangler dev rebuilds when a file it bundles (or a folder it resolved through) changes; a reload mid-run skews it.
+    for (const [name] of reloaded) progress(`warning: ${name} reloaded during the run (a watched file changed); its figures may be off`);
     const parts = { figures: figures(results, config), costs: costs(results, config), targets: targetTable(targets(results, config)) };
     console.log(`\n${parts.figures}\n\n${parts.costs}\n\n${parts.targets}\n\nMachine: ${machine}\nRuns: ${runs}\n`);
     if (!config.quick) {
