@@ -1,6 +1,7 @@
 /**
  * @module What one run measures and how much: the full run's sizes, or `--quick`'s tiny ones
- * (`npm test` runs that so the script cannot rot; it writes nothing). `--rounds=N` overrides the rounds.
+ * (`npm test` runs that so the script cannot rot; it writes nothing). `--rounds=N` and `--budget=SECONDS`
+ * override the rounds and the time they may take.
  */
 const quick = process.argv.includes("--quick");
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
@@ -9,6 +10,9 @@ export const config = {
   quick,
   /** Each round measures every target once, in rotated order; the median round is reported. */
   rounds: Number(option("rounds") ?? (quick ? 1 : 9)),
+  /** No round starts after this many seconds of measuring, once `minRounds` are done: a loaded machine cannot make the run endless. */
+  budgetSeconds: Number(option("budget") ?? 180),
+  minRounds: quick ? 1 : 3,
   /** Calls before each measurement: JIT, SQLite pages, socket buffers. */
   warmUp: quick ? 10 : 100,
   sequentialCalls: quick ? 30 : 500,

@@ -9,10 +9,18 @@ export type Measure = { key: string; run: () => Promise<Stats> };
 
 const rotate = <T>(items: T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]!);
 
-/** Runs the groups `rounds` times and answers every round's results. */
-export async function inRounds(groups: Measure[][], rounds: number, progress: (line: string) => void): Promise<Runs> {
+export type RoundLimits = { rounds: number; minRounds: number; budgetSeconds: number };
+
+/** Runs the groups up to `rounds` times (fewer once the budget is spent) and answers every round's results. */
+export async function inRounds(groups: Measure[][], limits: RoundLimits, progress: (line: string) => void): Promise<Runs> {
+  const { rounds, minRounds, budgetSeconds } = limits;
   const runs = new Map<string, Stats[]>();
+  const start = performance.now();
   for (let round = 0; round < rounds; round++) {
+    if (round >= minRounds && performance.now() - start > budgetSeconds * 1000) {
+      progress(`time budget of ${budgetSeconds} s spent: stopping after ${round} rounds`);
+      break;
+    }
     for (const group of groups) {
       for (const measure of rotate(group, round)) {
         const result = await measure.run();

@@ -36,13 +36,13 @@ async function main(): Promise<void> {
   try {
     const replayRooms = await fillReplayRooms(servers, config);
     progress(`replay rooms hold ${config.replayEvents} events`);
-    const results = await inRounds(measures(servers, config, replayRooms), config.rounds, progress);
+    const results = await inRounds(measures(servers, config, replayRooms), config, progress);
 
     const machine =
       `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}; ` +
       `Node ${process.version}, wrangler ${version("wrangler")}, partyserver ${version("partyserver")}, agents ${version("agents")}`;
     const runs =
-      `${config.rounds} rounds; per round and target ${config.sequentialCalls} sequential and ${config.pipelinedCalls} pipelined WebSocket calls, ` +
+      `${results.rounds} round${results.rounds === 1 ? "" : "s"}; per round and target ${config.sequentialCalls} sequential and ${config.pipelinedCalls} pipelined WebSocket calls, ` +
       `${config.httpCalls} HTTP calls, ${config.fanOutCalls} calls to ${config.watchers} watchers, one replay join; ` +
       `${((performance.now() - began) / 1000).toFixed(0)} s in all`;
     const reloaded = Object.entries(servers).filter(([, dev]) => dev.output.includes("Reloading local server"));

@@ -13,6 +13,11 @@ export class Runs {
     this.#byKey = byKey;
   }
 
+  /** How many rounds ran. */
+  get rounds(): number {
+    return Math.min(...[...this.#byKey.values()].map((runs) => runs.length));
+  }
+
   has(key: string): boolean {
     return this.#byKey.has(key);
   }
@@ -29,8 +34,7 @@ export class Runs {
 
   /** The median, over rounds, of a figure computed from one round's results. */
   paired(figure: (round: (key: string) => Stats) => number): number {
-    const count = Math.min(...[...this.#byKey.values()].map((runs) => runs.length));
-    const values = Array.from({ length: count }, (_, i) => figure((key) => this.#rounds(key)[i]!)).sort((x, y) => x - y);
+    const values = Array.from({ length: this.rounds }, (_, i) => figure((key) => this.#rounds(key)[i]!)).sort((x, y) => x - y);
     const mid = Math.floor(values.length / 2);
     return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
   }
