@@ -3,7 +3,7 @@
  * side by side in one run, prints the tables and writes them to BENCHMARKS.md (not with `--quick`).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { cpus, platform, release, totalmem } from "node:os";
+import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { WranglerDev } from "../test/support/wrangler-dev.ts";
 import { config } from "./config.ts";
@@ -28,8 +28,11 @@ async function startServers(): Promise<Servers> {
   return { mathMcp, floor, peer };
 }
 
+const load = () => loadavg()[0]!.toFixed(1);
+
 async function main(): Promise<void> {
   const began = performance.now();
+  const loadBefore = load();
   const servers = await startServers();
   const progress = (line: string) => process.stderr.write(`${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s  ${line}\n`);
   progress("servers ready");
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
 
     const machine =
       `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}; ` +
+      `load average ${loadBefore} before the run and ${load()} after (other work on the machine skews figures, less so ratios); ` +
       `Node ${process.version}, wrangler ${version("wrangler")}, partyserver ${version("partyserver")}, agents ${version("agents")}`;
     const runs =
       `${results.rounds} round${results.rounds === 1 ? "" : "s"}; per round and target ${config.sequentialCalls} sequential and ${config.pipelinedCalls} pipelined WebSocket calls, ` +
