@@ -6,6 +6,10 @@ import type { EventLog } from "./log/event-log.ts";
 import type { PromptRegistry } from "./prompts/registry.ts";
 import type { ResourceRegistry } from "./resources/registry.ts";
 import type { VariableStore } from "./tools/context.ts";
+import type { Participant } from "../shared/events.ts";
+
+/** What a room's resources can read. */
+export type RoomData = { room: string; log: EventLog; variables: VariableStore; participants: () => Participant[] };
 import type { ToolRegistry } from "./tools/registry.ts";
 
 export type RoomProfile = {
@@ -13,6 +17,6 @@ export type RoomProfile = {
   instructions?: string;
   tools: ToolRegistry;
   prompts?: PromptRegistry;
-  /** Built per room: resources read that room's log and variables. */
-  resources?: (room: string, log: EventLog, variables: VariableStore) => ResourceRegistry;
+  /** Built per room: resources read that room's log, variables and participants. */
+  resources?: (data: RoomData) => ResourceRegistry;
 };

@@ -28,7 +28,9 @@ import { parseSince, roomConfig } from "./config.ts";
 import { newSessionId } from "./ids.ts";
 import { mathProfile } from "./server-info.ts";
 import type { RoomProfile } from "./profile.ts";
-import { LOG_URI, VARIABLES_URI } from "./resources/room-resources.ts";
+import { LOG_URI, PARTICIPANTS_URI, VARIABLES_URI } from "./resources/room-resources.ts";
+import { Presence } from "./presence.ts";
+import type { SessionState } from "./engine/session-state.ts";
 
 /** Streamable HTTP sessions with no request for this long are forgotten. */
 const HTTP_SESSION_IDLE_MS = 24 * 60 * 60_000;
@@ -56,6 +58,7 @@ export class Room extends Server<Env> {
   #engine!: McpEngine;
   #http!: HttpSessions;
   #sockets!: SocketSessions;
+  #presence!: Presence;
   #resumeWindowMs = 0;
   #prunedAt = 0;
 
@@ -67,19 +70,27 @@ export class Room extends Server<Env> {
     this.#meta = new RoomMeta(sql);
     const variables = new SqlVariableStore(sql, () => this.#engine.resourceUpdated(VARIABLES_URI, this.#liveSessions()));
     const profile = this.#profile;
+    this.#presence = new Presence(
+      (frame) => this.#tellAll(frame),
+      () => this.#engine.resourceUpdated(PARTICIPANTS_URI, this.#liveSessions()),
+    );
+    const participants = () => this.#presence.list();
     this.#engine = new McpEngine({
       serverInfo: profile.serverInfo,
       ...(profile.instructions ? { instructions: profile.instructions } : {}),
       tools: profile.tools,
-      ...(profile.resources ? { resources: profile.resources(this.name, this.#log, variables) } : {}),
+      ...(profile.resources ? { resources: profile.resources({ room: this.name, log: this.#log, variables, participants }) } : {}),
       ...(profile.prompts ? { prompts: profile.prompts } : {}),
       pageSize: config.toolsPageSize,
       variables,
       onToolCall: (record, session) => this.#record(record, session),
-      onSessionChange: (state) => this.#sessions.save(state),
+      onSessionChange: (state) => this.#sessionChanged(state),
       priorAnswer: (sessionId, requestId) => answerFrom(this.#log.made(sessionId, requestId), requestId),
     });
-    this.#http = new HttpSessions(this.name, this.#engine, this.#sessions);
+    this.#http = new HttpSessions(this.name, this.#engine, this.#sessions, {
+      opened: (session) => this.#presence.join(session.state),
+      closed: (sessionId) => this.#presence.leave(sessionId),
+    });
     this.#resumeWindowMs = config.resumeWindowMs;
     this.#sockets = new SocketSessions({
       room: this.name,
@@ -89,6 +100,11 @@ export class Room extends Server<Env> {
       resumeWindowMs: config.resumeWindowMs,
       closeConnection: (id, code, reason) => this.getConnection(id)?.close(code, reason),
     });
+    // Who was here before the room hibernated is still here: their sockets stayed open.
+    for (const connection of this.getConnections<ConnectionState>()) {
+      const state = connection.state?.sessionId ? this.#sessions.get(connection.state.sessionId) : undefined;
+      if (state) this.#presence.restore(state);
+    }
     // Heartbeats are answered by the runtime itself: they never wake a hibernating room.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(HEARTBEAT_PING, HEARTBEAT_PONG));
     this.#prune();
@@ -129,7 +145,7 @@ export class Room extends Server<Env> {
     // Replay and registration happen in one synchronous turn: no live event can fall between them.
     const since = parseSince(url);
     if (since !== undefined) this.#replay(connection, since, seed);
-    this.#sockets.forConnection(connection);
+    this.#presence.join(this.#sockets.forConnection(connection).session.state);
   }
 
   override onMessage(connection: Connection<ConnectionState>, message: WSMessage): void {
@@ -138,6 +154,20 @@ export class Room extends Server<Env> {
 
   override onClose(connection: Connection<ConnectionState>): void {
     this.#sockets.closed(connection);
+    const sessionId = connection.state?.sessionId;
+    if (sessionId && !this.#sockets.isAttached(sessionId)) this.#presence.leave(sessionId);
+  }
+
+  /** A session's protocol state changed: store it; one that just initialized while connected has joined. */
+  #sessionChanged(state: SessionState): void {
+    this.#sessions.save(state);
+    if (this.#sockets.isAttached(state.id) || this.#http.hasOpenStream(state.id)) this.#presence.join(state);
+  }
+
+  /** Sends a serialized notification to every MCP participant: sockets and open GET streams. */
+  #tellAll(frame: string): void {
+    for (const connection of this.getConnections("mcp")) safeSend(connection, frame);
+    this.#http.broadcast(frame);
   }
 
   override async onRequest(request: Request): Promise<Response> {
@@ -194,11 +224,9 @@ export class Room extends Server<Env> {
       { sessionId: session.state.id, requestId: record.requestId },
     );
     // One serialization per framing, not one per socket.
-    const mcp = mcpEventFrame(json);
-    for (const connection of this.getConnections("mcp")) safeSend(connection, mcp);
+    this.#tellAll(mcpEventFrame(json));
     let seedFrame: string | undefined;
     for (const connection of this.getConnections("seed")) safeSend(connection, (seedFrame ??= seedEventFrame(json)));
-    this.#http.broadcast(mcp);
     this.#engine.resourceUpdated(LOG_URI, this.#liveSessions());
   }
 

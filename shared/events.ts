@@ -20,6 +20,19 @@ export const RoomSessionSchema = z.object({ sessionId: z.string(), resumed: z.bo
 export const HEARTBEAT_PING = '{"jsonrpc":"2.0","method":"notifications/room/ping"}';
 export const HEARTBEAT_PONG = '{"jsonrpc":"2.0","method":"notifications/room/pong"}';
 
+/** Someone joined or left the room. */
+export const ROOM_PRESENCE_METHOD = "notifications/room/presence";
+export const ParticipantSchema = z.object({
+  /** A public id (not the session id, which is a credential). */
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["websocket", "http", "seed"]),
+  /** The MCP client's name (clientInfo.name), when it sent one. */
+  client: z.string().optional(),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+export const PresenceSchema = z.object({ event: z.enum(["joined", "left"]), participant: ParticipantSchema, count: z.number().int() });
+
 /** JSON-RPC notification sent before a `?since=` replay, saying which events follow. */
 export const ROOM_REPLAY_METHOD = "notifications/room/replay";
 

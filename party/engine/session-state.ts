@@ -2,6 +2,7 @@
  * @module What the room remembers about one MCP session, across sockets, hibernation and restarts.
  */
 import type { LoggingLevel } from "../../shared/mcp.ts";
+import { randomToken } from "../ids.ts";
 
 export type ClientInfo = { name: string; version: string; title?: string };
 
@@ -11,6 +12,8 @@ export type SessionKind = "websocket" | "http" | "seed";
 export type SessionState = {
   id: string;
   kind: SessionKind;
+  /** How others know this participant (the id itself is a credential and stays private). */
+  publicId?: string;
   /** Shown as `by` in the room log: `?name=` on connect, else the client's name. */
   name: string;
   /** True once `initialize` has been answered. */
@@ -27,5 +30,5 @@ export type SessionState = {
 };
 
 export function newSessionState(id: string, kind: SessionKind, name?: string): SessionState {
-  return { id, kind, name: name ?? "anonymous", initialized: false, logLevel: "info" };
+  return { id, kind, publicId: randomToken(9), name: name ?? "anonymous", initialized: false, logLevel: "info" };
 }

@@ -50,6 +50,8 @@ class Exchange {
 
 export class HttpSessionTransport implements Transport {
   readonly sessionId: string;
+  /** Told when the GET stream gets a connection (true) or loses it (false): presence. */
+  onstream?: (open: boolean) => void;
   onmessage?: (message: unknown) => void;
   onclose?: () => void;
   onerror?: (error: Error) => void;
@@ -111,7 +113,10 @@ export class HttpSessionTransport implements Transport {
   /** Opens the GET stream; undefined when one is already connected (the caller answers 409). */
   openStandalone(prime: boolean): ReadableStream<Uint8Array> | undefined {
     if (this.#standalone?.connected) return undefined;
-    this.#standalone ??= this.#newStream();
+    if (!this.#standalone) {
+      this.#standalone = this.#newStream();
+      this.#standalone.onconnection = (connected) => this.onstream?.(connected);
+    }
     return this.#standalone.connect(undefined, prime);
   }
 

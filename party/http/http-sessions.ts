@@ -13,6 +13,9 @@ import type { HttpSessionHost } from "./streamable-http.ts";
 
 type Live = { transport: HttpSessionTransport; session: McpSession };
 
+/** What the room hears about its HTTP sessions' GET streams (presence). */
+export type StreamWatcher = { opened(session: McpSession): void; closed(sessionId: string): void };
+
 export class HttpSessions implements HttpSessionHost {
   readonly #live = new Map<string, Live>();
 
@@ -20,6 +23,7 @@ export class HttpSessions implements HttpSessionHost {
     private readonly room: string,
     private readonly engine: McpEngine,
     private readonly store: SessionStore,
+    private readonly streams?: StreamWatcher,
   ) {}
 
   createSession(): HttpSessionTransport {
@@ -44,7 +48,13 @@ export class HttpSessions implements HttpSessionHost {
     return this.#live.get(id)?.session.state.protocolVersion;
   }
 
+  /** Whether the session's GET stream has a connection now. */
+  hasOpenStream(id: string): boolean {
+    return this.#live.get(id)?.transport.hasOpenStream ?? false;
+  }
+
   endSession(id: string): void {
+    this.streams?.closed(id);
     void this.#live.get(id)?.transport.close();
     this.#live.delete(id);
     this.store.delete(id);
@@ -63,6 +73,7 @@ export class HttpSessions implements HttpSessionHost {
   #attach(state: SessionState): Live {
     const transport = new HttpSessionTransport(state.id);
     const live = { transport, session: this.engine.connect(transport, state) };
+    transport.onstream = (open) => (open ? this.streams?.opened(live.session) : this.streams?.closed(state.id));
     this.#live.set(state.id, live);
     return live;
   }

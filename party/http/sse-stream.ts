@@ -35,6 +35,8 @@ export class SseStream {
   #finished = false;
   /** When the stream finished, for dropping its replay buffer later. */
   finishedAt?: number;
+  /** Told when a connection attaches (true) or goes away (false). */
+  onconnection?: (connected: boolean) => void;
 
   constructor(id: string) {
     this.id = id;
@@ -63,8 +65,10 @@ export class SseStream {
         const missed = this.#buffer.filter((event) => event.n > after);
         if (prime && missed.length === 0 && afterN === undefined) this.#enqueue(this.#nextFrame("", RETRY_MS), this.#count);
         for (const event of missed) this.#enqueue(event.frame, event.n);
-        if (this.#finished) this.#detach(true);
-        else this.#keepalive = setInterval(() => this.#enqueue(": keepalive\n\n"), KEEPALIVE_MS);
+        if (this.#finished) return this.#detach(true);
+        this.#keepalive = setInterval(() => this.#enqueue(": keepalive\n\n"), KEEPALIVE_MS);
+        // Told last, so whatever it triggers (a presence event) follows the priming event and the replay.
+        this.onconnection?.(true);
       },
       cancel: () => this.#detach(),
     });
@@ -116,6 +120,9 @@ export class SseStream {
         // Already closed or errored.
       }
     }
-    this.#controller = undefined;
+    if (this.#controller) {
+      this.#controller = undefined;
+      this.onconnection?.(false);
+    }
   }
 }

@@ -1,19 +1,19 @@
 /**
  * @module The room's resources: its log and its variables, as JSON a client can read or subscribe to.
  */
-import type { EventLog } from "../log/event-log.ts";
-import type { VariableStore } from "../tools/context.ts";
+import type { RoomData } from "../profile.ts";
 import { ResourceRegistry } from "./registry.ts";
 
 export const LOG_URI = "room://log";
 export const VARIABLES_URI = "room://variables";
+export const PARTICIPANTS_URI = "room://participants";
 /** Events in room://log: the newest ones; older pages come from room://log/{since}. */
 const LOG_TAIL = 100;
 const LOG_PAGE = 1000;
 
 const json = (uri: string, body: string) => [{ uri, mimeType: "application/json", text: body }];
 
-export function roomResources(room: string, log: EventLog, variables: VariableStore): ResourceRegistry {
+export function roomResources({ room, log, variables, participants }: RoomData): ResourceRegistry {
   const logBody = (events: string[]) =>
     `{"room":${JSON.stringify(room)},"firstSeq":${log.firstSeq ?? "null"},"lastSeq":${log.lastSeq},"events":[${events.join(",")}]}`;
   return new ResourceRegistry()
@@ -33,6 +33,14 @@ export function roomResources(room: string, log: EventLog, variables: VariableSt
         description: "The variables and functions defined in this room (by evaluate), shared by every participant.",
         mimeType: "application/json",
         read: () => json(VARIABLES_URI, JSON.stringify({ room, variables: variables.list() })),
+      },
+      {
+        uri: PARTICIPANTS_URI,
+        name: "participants",
+        title: "Who is in the room",
+        description: "The participants connected to the room now: people in the web page, agents, scripts.",
+        mimeType: "application/json",
+        read: () => json(PARTICIPANTS_URI, JSON.stringify({ room, participants: participants() })),
       },
     )
     .template(

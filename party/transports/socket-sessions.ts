@@ -104,6 +104,13 @@ export class SocketSessions {
     else if (stored) this.#options.store.save({ ...stored, detachedAt: Date.now() });
   }
 
+  /** Whether the session has a socket attached now. */
+  isAttached(sessionId: string): boolean {
+    const live = this.#live.get(sessionId);
+    if (!live) return false;
+    return live.kind === "seed" || live.transport.connectionId !== undefined;
+  }
+
   sessions(): Iterable<McpSession> {
     return [...this.#live.values()].map((l) => l.session);
   }

@@ -56,6 +56,7 @@ export class SseReader {
         const id = lines.find((l) => l.startsWith("id: "))?.slice(4);
         const data = lines.filter((l) => l.startsWith("data:")).map((l) => l.replace(/^data: ?/, "")).join("\n");
         if (lines.every((l) => l.startsWith(":"))) continue;
+        if (data.includes('"method":"notifications/room/presence"')) continue;
         if (data || withEmpty) return { id, data };
         continue;
       }

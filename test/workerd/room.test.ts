@@ -180,6 +180,7 @@ describe("room resources", () => {
     expect((await reader.request("resources/list")).response.result.resources.map((r: { uri: string }) => r.uri)).toEqual([
       "room://log",
       "room://variables",
+      "room://participants",
     ]);
     await reader.request("resources/subscribe", { uri: "room://log" });
     const { before } = await caller.request("tools/call", { name: "add", arguments: { a: 1, b: 2 } });
@@ -197,5 +198,31 @@ describe("room resources", () => {
     expect(missing.error).toMatchObject({ code: -32002 });
     reader.close();
     caller.close();
+  });
+});
+
+describe("presence", () => {
+  it("tells everyone who joins and leaves, lists participants as a resource, and never shows session ids", async () => {
+    const room = freshRoom();
+    const host = await TestSocket.open(roomPath(room, "?name=host"));
+    await host.initialize();
+    expect(await host.nextPresence()).toMatchObject({ event: "joined", participant: { name: "host", kind: "websocket" }, count: 1 });
+
+    const guest = await TestSocket.open(roomPath(room));
+    await guest.initialize("guest-agent");
+    const joined = await host.nextPresence();
+    expect(joined).toEqual({
+      event: "joined",
+      participant: { id: expect.stringMatching(/^[\w-]{12}$/), name: "guest-agent", kind: "websocket", client: "guest-agent" },
+      count: 2,
+    });
+    expect(JSON.stringify(joined)).not.toContain(guest.session!.sessionId.split(".")[1]);
+
+    const listed = JSON.parse((await host.request("resources/read", { uri: "room://participants" })).response.result.contents[0].text);
+    expect(listed.participants.map((p: { name: string }) => p.name).sort()).toEqual(["guest-agent", "host"]);
+
+    guest.close();
+    expect(await host.nextPresence()).toMatchObject({ event: "left", participant: { name: "guest-agent" }, count: 1 });
+    host.close();
   });
 });

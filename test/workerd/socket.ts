@@ -10,6 +10,9 @@ export class TestSocket {
   readonly protocol: string | null;
   /** From the first frame every MCP socket gets: the session to come back with. */
   session?: { sessionId: string; resumed: boolean; lastSeq: number };
+  /** Presence notifications, kept apart so that tests of other things see the frames they are about. */
+  readonly presence: Frame[] = [];
+  #presenceWaiters: ((frame: Frame) => void)[] = [];
   #queue: Frame[] = [];
   #waiters: ((frame: Frame) => void)[] = [];
   #nextId = 1;
@@ -21,6 +24,11 @@ export class TestSocket {
     this.closed = new Promise((resolve) => ws.addEventListener("close", resolve));
     ws.addEventListener("message", (event) => {
       const frame = JSON.parse(event.data as string) as Frame;
+      if (frame.method === "notifications/room/presence") {
+        this.presence.push(frame.params);
+        this.#presenceWaiters.shift()?.(frame.params);
+        return;
+      }
       const waiter = this.#waiters.shift();
       if (waiter) waiter(frame);
       else this.#queue.push(frame);
@@ -46,6 +54,22 @@ export class TestSocket {
   next(): Promise<Frame> {
     const queued = this.#queue.shift();
     return queued ? Promise.resolve(queued) : new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  /** The next presence notification's params (one already received counts once). */
+  #presenceSeen = 0;
+  nextPresence(): Promise<Frame> {
+    const seen = this.presence[this.#presenceSeen];
+    if (seen) {
+      this.#presenceSeen++;
+      return Promise.resolve(seen);
+    }
+    return new Promise((resolve) =>
+      this.#presenceWaiters.push((frame) => {
+        this.#presenceSeen++;
+        resolve(frame);
+      }),
+    );
   }
 
   /** Frames until (and including) the first that matches. */
