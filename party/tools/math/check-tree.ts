@@ -6,6 +6,7 @@
  */
 import type { MathNode } from "mathjs";
 import { ToolError } from "../tool-error.ts";
+import { checkRange } from "./guards.ts";
 import { DISABLED } from "./lockdown.ts";
 import { MAX_ELEMENTS, MAX_EXPRESSION_LENGTH, MAX_NESTING, MAX_NODES, MAX_TREE_DEPTH } from "./limits.ts";
 
@@ -121,9 +122,9 @@ function checkConstantRange(node: AnyNode): void {
   const end = value(node.end);
   const step = node.step ? value(node.step) : 1;
   if (start === undefined || end === undefined || step === undefined) return;
-  if (step === 0) throw new ToolError("the step of a range must not be 0");
   const count = Math.floor(Math.abs((end - start) / step)) + 1;
   if (count > MAX_ELEMENTS) {
     throw new ToolError(`the range ${node.toString()} has ${count > 1e15 ? count.toExponential(2) : count} elements; at most ${MAX_ELEMENTS} are allowed`);
   }
+  checkRange("the range", start, end, step);
 }

@@ -69,7 +69,15 @@ function rangeCount(name: string, args: unknown[]): void {
     bounds = parts.length === 3 ? [parts[0]!, parts[2]!, parts[1]!] : [parts[0]!, parts[1]!];
   } else bounds = args.slice(0, 3).filter((a) => typeof a !== "boolean").map(scalar);
   const [start = 0, end = 0, step = 1] = bounds;
+  checkRange(name, start, end, step);
+}
+
+/** A range must end: a step of 0, or one too small to change a large start (2^53 + 1 = 2^53), never would. */
+export function checkRange(name: string, start: number, end: number, step: number): void {
   if (step === 0) refuse(name, "the step of a range must not be 0");
+  if (Math.abs(step) <= Math.max(Math.abs(start), Math.abs(end)) * 2 ** -50) {
+    refuse(name, `a step of ${step} is too small to count from ${start} to ${end} in double precision`);
+  }
   checkCount(name, Math.floor(Math.abs((end - start) / step)) + 1);
 }
 
@@ -198,7 +206,10 @@ export const guards: Record<string, Guard> = {
   },
   combinations: (args) => {
     const [n, k] = args.map(scalar);
-    if (!(Math.min(k!, n! - k!) <= MAX_FACTORIAL)) refuse("combinations", `min(k, n − k) must be at most ${MAX_FACTORIAL}`);
+    // mathjs loops min(k, n − k) times for numbers, but max(k, n − k) times for BigNumbers.
+    if (isBigNumber(args[0]) || isBigNumber(args[1])) {
+      if (!(Math.max(k!, n! - k!) <= MAX_FACTORIAL)) refuse("combinations", `with bignumbers, n must be at most ${MAX_FACTORIAL}`);
+    } else if (!(Math.min(k!, n! - k!) <= MAX_FACTORIAL)) refuse("combinations", `min(k, n − k) must be at most ${MAX_FACTORIAL}`);
   },
   combinationsWithRep: factorialLike("combinationsWithRep"),
   composition: factorialLike("composition"),

@@ -1,0 +1,184 @@
+/**
+ * Property tests (fast-check): exact fraction sums and decimal sums against BigInt arithmetic done here,
+ * derivatives against central differences, roots and linear solutions substituted back, exact rounding,
+ * and random heavy expressions that must always come back (answered or refused).
+ */
+import fc from "fast-check";
+import { complex, evaluate } from "mathjs";
+import type { Complex } from "mathjs";
+import { describe, expect, it } from "vitest";
+import { decompose, ratioToDouble, sqrtRatioToDouble } from "../../party/tools/math/exact-float.ts";
+import { failure, loadMathFirst, mathRoom, ok } from "./math-harness.ts";
+
+loadMathFirst();
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+const fractionText = (n: bigint, d: bigint) => {
+  const g = gcd(n, d) || 1n;
+  const [p, q] = d / g < 0n ? [-n / g, -d / g] : [n / g, d / g];
+  return q === 1n ? String(p) : `${p}/${q}`;
+};
+
+describe("exact arithmetic", () => {
+  it("sums fractions exactly in fraction mode", async () => {
+    const fraction = fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 1000 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fraction, { minLength: 1, maxLength: 12 }), async (terms) => {
+        let [n, d] = [0n, 1n];
+        for (const [p, q] of terms) [n, d] = [n * BigInt(q) + BigInt(p) * d, d * BigInt(q)];
+        const expression = terms.map(([p, q]) => `(${p}/${q})`).join(" + ");
+        expect(ok(await mathRoom().call("evaluate", { expression, mode: "fraction" })).value).toBe(fractionText(n, d));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("adds decimals exactly in bignumber mode", async () => {
+    const decimal = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 12 }));
+    await fc.assert(
+      fc.asyncProperty(decimal, decimal, async ([a, i], [b, j]) => {
+        const text = (n: bigint, k: number) => {
+          const digits = (n < 0n ? -n : n).toString().padStart(k + 1, "0");
+          return `${n < 0n ? "-" : ""}${digits.slice(0, digits.length - k)}${k ? `.${digits.slice(digits.length - k)}` : ""}`;
+        };
+        const k = Math.max(i, j);
+        const sum = a * 10n ** BigInt(k - i) + b * 10n ** BigInt(k - j);
+        const result = ok(await mathRoom().call("evaluate", { expression: `${text(a, i)} + (${text(b, j)})`, mode: "bignumber" }));
+        // Compare as numbers written exactly: strip trailing zeros of the expected decimal.
+        expect(result.value).toBe(text(sum, k).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "").replace(/^-0$/, "0"));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("rounds ratios and square roots of ratios exactly once", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const { mantissa, exponent } = decompose(x);
+        const [n, d] = exponent >= 0 ? [mantissa << BigInt(exponent), 1n] : [mantissa, 1n << BigInt(-exponent)];
+        expect(ratioToDouble(n, d)).toBe(x === 0 ? 0 : x);
+        if (Math.abs(x) < 1e150 && Math.abs(x) > 1e-150) expect(sqrtRatioToDouble(n * n, d * d)).toBe(Math.abs(x));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** A random differentiable expression in x. */
+const expressionTree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constant("x"),
+    fc.integer({ min: 1, max: 9 }).map(String),
+    fc.tuple(tie("node"), tie("node")).map(([a, b]) => `(${a} + ${b})`),
+    fc.tuple(tie("node"), tie("node")).map(([a, b]) => `(${a} * ${b})`),
+    fc.tuple(tie("node"), fc.integer({ min: 2, max: 4 })).map(([a, k]) => `(${a})^${k}`),
+    tie("node").map((a) => `sin(${a})`),
+    tie("node").map((a) => `cos(${a})`),
+    tie("node").map((a) => `exp(${a} / 10)`),
+  ),
+})).node;
+
+describe("derivative", () => {
+  it("agrees with a central difference", async () => {
+    await fc.assert(
+      fc.asyncProperty(expressionTree, fc.double({ min: -2, max: 2, noNaN: true }), async (f, x) => {
+        const result = await mathRoom().call("derivative", { expression: f, variable: "x" });
+        if (result.isError) return; // too large to differentiate (bounded): not a wrong answer
+        const derivative = evaluate(ok(result).value, { x }) as number;
+        const h = 1e-5;
+        const numeric = ((evaluate(f, { x: x + h }) as number) - (evaluate(f, { x: x - h }) as number)) / (2 * h);
+        expect(Math.abs(derivative - numeric)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(numeric)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("solve", () => {
+  const polynomialText = (coefficients: number[]) => coefficients.map((c, i) => `(${c}) * x^${i}`).join(" + ");
+
+  it("finds as many roots as the degree, and each makes the polynomial vanish", async () => {
+    const coefficients = fc
+      .array(fc.integer({ min: -20, max: 20 }), { minLength: 2, maxLength: 5 })
+      .filter((c) => c[c.length - 1] !== 0);
+    await fc.assert(
+      fc.asyncProperty(coefficients, async (c) => {
+        const result = ok(await mathRoom().call("solve", { equation: polynomialText(c), variable: "x" }));
+        const roots = result.roots as { value: string; multiplicity: number }[];
+        expect(roots.reduce((n, r) => n + r.multiplicity, 0)).toBe(c.length - 1);
+        const scale = c.reduce((s, k) => s + Math.abs(k), 0);
+        for (const root of roots) {
+          const z = complex(evaluate(root.value) as Complex | number);
+          // Horner's rule in complex arithmetic: p(z) = (…(cₙ·z + cₙ₋₁)·z + …) + c₀.
+          let [re, im] = [0, 0];
+          for (let i = c.length - 1; i >= 0; i--) [re, im] = [re * z.re - im * z.im + c[i]!, re * z.im + im * z.re];
+          const size = Math.max(1, Math.hypot(z.re, z.im) ** (c.length - 1));
+          expect(Math.hypot(re, im)).toBeLessThanOrEqual(1e-7 * scale * size);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("solves random linear systems exactly", async () => {
+    const row = fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 4, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 3, maxLength: 3 }), async (rows) => {
+        const names = ["x", "y", "z"];
+        const equations = rows.map((r) => `${r[0]}*x + ${r[1]}*y + ${r[2]}*z = ${r[3]}`);
+        const result = ok(await mathRoom().call("solve", { equation: equations, variable: names }));
+        if (result.type !== "solution" || Object.values(result.solution as object).some((v) => /[xyz]/.test(String(v)))) return;
+        const values = names.map((n) => (result.solution as Record<string, string>)[n]!.split("/").map(BigInt));
+        for (const r of rows) {
+          // Σ aᵢ·pᵢ/qᵢ = b, checked with integers: multiply through by the product of the denominators.
+          const common = values.reduce((p, [, q = 1n]) => p * q, 1n);
+          const left = values.reduce((s, [p, q = 1n], i) => s + BigInt(r[i]!) * p! * (common / q), 0n);
+          expect(left).toBe(BigInt(r[3]!) * common);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("statistics", () => {
+  it("gives the same spread to integer data shifted by a constant, as only exact arithmetic can", async () => {
+    const data = fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 2, maxLength: 50 });
+    await fc.assert(
+      fc.asyncProperty(data, fc.integer({ min: -1e9, max: 1e9 }), async (values, shift) => {
+        const room = mathRoom();
+        const a = ok(await room.call("statistics", { operation: "variance", data: values }));
+        const b = ok(await room.call("statistics", { operation: "variance", data: values.map((v) => v + shift) }));
+        expect(b.value).toBe(a.value);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("hostile expressions at random", () => {
+  const big = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1e3, max: 1e9 }), fc.constantFrom(1e12, 1e15, 2 ** 53));
+  const template = fc.oneof(
+    fc.tuple(big, big).map(([a, b]) => `zeros(${a}, ${b})`),
+    fc.tuple(big, big).map(([a, b]) => `ones(${a}, ${b}) * ones(${b}, ${a})`),
+    big.map((a) => `factorial(${a})`),
+    fc.tuple(big, big, big).map(([a, b, c]) => `${a}^${b}^${c}`),
+    fc.tuple(big, big).map(([a, b]) => `range(${a}, ${a + b})`),
+    fc.tuple(big, big).map(([a, b]) => `combinations(${a + b}, ${b})`),
+    fc.tuple(big, big).map(([a, b]) => `sum(${a}:${a + b})`),
+    big.map((a) => `f(n) = n <= 0 ? 0 : f(n - 1) + 1; f(${a})`),
+  );
+
+  it("answers or refuses every one, and the room keeps serving", async () => {
+    await fc.assert(
+      fc.asyncProperty(template, fc.constantFrom("number", "bignumber", "fraction"), async (expression, mode) => {
+        const room = mathRoom();
+        const result = await room.call("evaluate", { expression, mode });
+        if (result.isError) expect(failure(result)).not.toMatch(/unexpectedly|at .*\.(ts|js):\d+/);
+        expect(ok(await room.call("evaluate", { expression: "1 + 1" })).value).toBe("2");
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
