@@ -1,0 +1,181 @@
+/**
+ * @module `<math-expression-input>`: one line to type a calculation for the room's `evaluate` tool, with
+ * the expressions typed before on the arrow keys (kept in this browser).
+ */
+import { css, html, LitElement, nothing } from "lit";
+import { customElement, property, query, state } from "lit/decorators.js";
+import { callEvent } from "./events.ts";
+import { controls, tokens } from "./theme.ts";
+
+const HISTORY_KEY = "math-session:history";
+const HISTORY_LIMIT = 100;
+
+function loadHistory(): string[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? "[]");
+    return Array.isArray(saved) ? saved.filter((s): s is string => typeof s === "string").slice(-HISTORY_LIMIT) : [];
+  } catch {
+    return []; // Storage may be off (private windows, sandboxed frames): history lasts the page then.
+  }
+}
+
+@customElement("math-expression-input")
+export class MathExpressionInput extends LitElement {
+  /** False when the room has no `evaluate` tool: the input says so instead of failing. */
+  @property({ type: Boolean }) accessor available = true;
+  /** The number modes `evaluate` offers (from its schema); a choice appears when there are several. */
+  @property({ attribute: false }) accessor modes: string[] = [];
+  /** The tool to call. */
+  @property() accessor tool = "evaluate";
+
+  @state() accessor mode = "";
+  @query("input") accessor input!: HTMLInputElement;
+
+  #history = loadHistory();
+  /** Where the arrow keys are in the history; history.length is the line being typed. */
+  #cursor = this.#history.length;
+  #draft = "";
+
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        display: flex;
+        gap: 0.5rem;
+        align-items: stretch;
+      }
+      .field {
+        position: relative;
+        flex: 1;
+        min-width: 0;
+      }
+      .prompt {
+        position: absolute;
+        left: 0.75rem;
+        top: 50%;
+        transform: translateY(-50%);
+        color: var(--_accent);
+        font-family: var(--_mono);
+        font-weight: 700;
+        pointer-events: none;
+      }
+      .field input {
+        font-family: var(--_mono);
+        font-size: 1rem;
+        min-height: 2.75rem;
+        padding-left: 1.9rem;
+      }
+      select {
+        width: auto;
+        min-height: 2.75rem;
+      }
+      button {
+        min-height: 2.75rem;
+      }
+      .hint {
+        margin: 0.35rem 0 0;
+      }
+      kbd {
+        font-family: var(--_mono);
+        font-size: 0.75rem;
+        padding: 0 0.3rem;
+        border: 1px solid var(--_border);
+        border-bottom-width: 2px;
+        border-radius: 4px;
+      }
+      code {
+        font-family: var(--_mono);
+        font-size: 0.75rem;
+        color: var(--_text);
+      }
+      @container (max-width: 420px) {
+        /* Phones: no number modes, and no keyboard to tell about. */
+        .mode,
+        .keys {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  override render() {
+    return html`
+      <form part="form" @submit=${this.#submit}>
+        <div class="field">
+          <label class="visually-hidden" for="expression">Calculation</label>
+          <span class="prompt" aria-hidden="true">›</span>
+          <input
+            id="expression"
+            part="input"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            enterkeyhint="go"
+            aria-describedby="expression-hint"
+            placeholder=${this.available ? "sqrt(3^2 + 4^2), r = 7, f(x) = x^2 + 1…" : "This room has no evaluate tool: use a tool below"}
+            ?disabled=${!this.available}
+            @keydown=${this.#keydown}
+          />
+        </div>
+        ${this.modes.length > 1
+          ? html`<label class="visually-hidden" for="mode">Number mode</label>
+              <select id="mode" class="mode" part="mode" .value=${this.mode} @change=${(e: Event) => (this.mode = (e.target as HTMLSelectElement).value)} ?disabled=${!this.available}>
+                <option value="">number</option>
+                ${this.modes.filter((m) => m !== "number").map((m) => html`<option value=${m}>${m}</option>`)}
+              </select>`
+          : nothing}
+        <button class="primary" part="submit" ?disabled=${!this.available}>Run</button>
+      </form>
+      <p class="hint" id="expression-hint">
+        <span class="keys"><kbd>Enter</kbd> runs it for everyone · <kbd>↑</kbd> <kbd>↓</kbd> earlier lines · </span><code>x = 2</code> sets a room variable
+      </p>
+    `;
+  }
+
+  /** Puts text into the input (say, a variable's name) and focuses it. */
+  insert(text: string): void {
+    const { input } = this;
+    const at = input.selectionStart ?? input.value.length;
+    input.value = input.value.slice(0, at) + text + input.value.slice(input.selectionEnd ?? at);
+    input.focus();
+    input.setSelectionRange(at + text.length, at + text.length);
+  }
+
+  #submit(e: Event) {
+    e.preventDefault();
+    const expression = this.input.value.trim();
+    if (!expression || !this.available) return;
+    if (this.#history.at(-1) !== expression) this.#history = [...this.#history, expression].slice(-HISTORY_LIMIT);
+    try {
+      localStorage.setItem(HISTORY_KEY, JSON.stringify(this.#history));
+    } catch {
+      // Not kept across pages, then.
+    }
+    this.#cursor = this.#history.length;
+    this.#draft = "";
+    this.input.value = "";
+    this.dispatchEvent(callEvent({ tool: this.tool, arguments: { expression, ...(this.mode ? { mode: this.mode } : {}) } }));
+  }
+
+  #keydown(e: KeyboardEvent) {
+    if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+    const next = this.#cursor + (e.key === "ArrowUp" ? -1 : 1);
+    if (next < 0 || next > this.#history.length) return;
+    e.preventDefault();
+    if (this.#cursor === this.#history.length) this.#draft = this.input.value;
+    this.#cursor = next;
+    this.input.value = next === this.#history.length ? this.#draft : this.#history[next]!;
+    const end = this.input.value.length;
+    this.input.setSelectionRange(end, end);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "math-expression-input": MathExpressionInput;
+  }
+}
