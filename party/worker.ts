@@ -131,12 +131,6 @@ async function route(request: Request, env: Env): Promise<Response> {
       tools: toolRegistry.list().length,
     });
   }
-  if (pathname === "/" && request.method === "GET") {
-    return new Response(
-      "math-mcp: shared math rooms over MCP.\nConnect an MCP client by WebSocket (subprotocol \"mcp\") or Streamable HTTP to /rooms/{room}/mcp, or to /mcp.\n",
-      { headers: { "Content-Type": "text/plain; charset=utf-8" } },
-    );
-  }
   return problem(404, `Not found: ${pathname}`);
 }
 

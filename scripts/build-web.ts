@@ -1,0 +1,98 @@
+/**
+ * @module `npm run build`: bundles the web component (web/) into one ES module and lays out the static
+ * assets the Worker serves: dist/public/{math-session.js, index.html, _headers}.
+ *
+ * `wrangler dev` and `wrangler deploy` run this first ([build] in wrangler.toml). The test suite starts
+ * several `wrangler dev` at once, so several builds may run side by side: every file is written whole to
+ * a temporary directory beside dist/public and then renamed into place, so no server ever reads half a
+ * file; a file that would not change is left alone.
+ */
+import { build } from "esbuild";
+import type { Plugin } from "esbuild";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(import.meta.dirname, "..");
+export const PUBLIC_DIR = join(ROOT, "dist/public");
+
+/**
+ * The SDK's Client imports its ajv validator even when given another one; the component always passes
+ * the cfworker validator, so ajv (and its formats) would only weigh the bundle down.
+ */
+const withoutAjv: Plugin = {
+  name: "without-ajv",
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /validation\/ajv-provider\.js$/ }, () => ({ path: "ajv-provider", namespace: "without-ajv" }));
+    esbuild.onLoad({ filter: /.*/, namespace: "without-ajv" }, () => ({
+      contents:
+        "export class AjvJsonSchemaValidator { constructor() { throw new Error('math-session passes its own JSON Schema validator'); } }",
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * zod re-exports every language's error messages (a quarter of a megabyte); nothing here reads them, and
+ * zod itself uses only English.
+ */
+const englishOnly: Plugin = {
+  name: "english-only",
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes("/node_modules/zod/") ? { path: join(args.resolveDir, "../locales/en.js"), namespace: "english-only" } : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: "english-only" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: "js",
+      resolveDir: ROOT,
+    }));
+  },
+};
+
+/** The component as one minified ES module. */
+export async function bundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, "web/index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    legalComments: "eof",
+    write: false,
+    plugins: [withoutAjv, englishOnly],
+    logLevel: "warning",
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/** CORS for the module, so any page can load it with one script tag. */
+const HEADERS = `/math-session.js
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
+`;
+
+export async function buildWeb(outDir = PUBLIC_DIR): Promise<void> {
+  const files: Record<string, string> = {
+    "math-session.js": await bundle(),
+    "index.html": readFileSync(join(ROOT, "web/index.html"), "utf8"),
+    _headers: HEADERS,
+  };
+  mkdirSync(outDir, { recursive: true });
+  const staging = mkdtempSync(join(outDir, "..", ".build-"));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      const target = join(outDir, name);
+      if (existsSync(target) && readFileSync(target, "utf8") === text) continue;
+      writeFileSync(join(staging, name), text);
+      renameSync(join(staging, name), target);
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await buildWeb();
+}
