@@ -1,5 +1,6 @@
 /**
- * @module Two projects: `workerd` runs inside the Workers runtime; `e2e` drives a real `wrangler dev`.
+ * @module Three projects: `workerd` runs inside the Workers runtime; `browser` tests the web component's
+ * elements in real Chromium; `e2e` drives a real `wrangler dev` (browser pages included).
  */
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -10,6 +11,15 @@ export default defineConfig({
       {
         plugins: [cloudflareTest({ wrangler: { configPath: "./test/workerd/wrangler.toml" } })],
         test: { name: "workerd", include: ["test/workerd/**/*.test.ts"] },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         test: {
