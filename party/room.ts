@@ -25,6 +25,9 @@ import { SocketSessions } from "./transports/socket-sessions.ts";
 import type { ConnectionState } from "./transports/socket-sessions.ts";
 import { SeedTransport } from "./seed/seed-transport.ts";
 import { parseSince, roomConfig } from "./config.ts";
+import type { RoomConfig } from "./config.ts";
+import { frameBytes, RateLimiter } from "./limits.ts";
+import { ErrorCode } from "../shared/jsonrpc.ts";
 import { newSessionId } from "./ids.ts";
 import { mathProfile } from "./server-info.ts";
 import type { RoomProfile } from "./profile.ts";
@@ -59,11 +62,13 @@ export class Room extends Server<Env> {
   #http!: HttpSessions;
   #sockets!: SocketSessions;
   #presence!: Presence;
-  #resumeWindowMs = 0;
+  #config!: RoomConfig;
+  #rate!: RateLimiter;
   #prunedAt = 0;
 
   override onStart(): void {
-    const config = roomConfig(this.env);
+    const config = (this.#config = roomConfig(this.env));
+    this.#rate = new RateLimiter(config.ratePerSecond, config.rateBurst);
     const sql = this.ctx.storage.sql;
     this.#log = new EventLog(sql, config.logRetention);
     this.#sessions = new SessionStore(sql);
@@ -91,7 +96,6 @@ export class Room extends Server<Env> {
       opened: (session) => this.#presence.join(session.state),
       closed: (sessionId) => this.#presence.leave(sessionId),
     });
-    this.#resumeWindowMs = config.resumeWindowMs;
     this.#sockets = new SocketSessions({
       room: this.name,
       engine: this.#engine,
@@ -117,7 +121,7 @@ export class Room extends Server<Env> {
     for (const connection of this.getConnections<ConnectionState>()) {
       if (connection.state?.sessionId) live.add(connection.state.sessionId);
     }
-    this.#sessions.prune(live, this.#resumeWindowMs, HTTP_SESSION_IDLE_MS);
+    this.#sessions.prune(live, this.#config.resumeWindowMs, HTTP_SESSION_IDLE_MS);
   }
 
   get #profile(): RoomProfile {
@@ -129,7 +133,23 @@ export class Room extends Server<Env> {
     return [isSeedSocketPath(new URL(request.url).pathname) ? "seed" : "mcp"];
   }
 
-  override onConnect(connection: Connection<ConnectionState>, { request }: ConnectionContext): void {
+  override onConnect(connection: Connection<ConnectionState>, context: ConnectionContext): void {
+    try {
+      this.#connect(connection, context);
+    } catch (error) {
+      // partyserver would send the client the stack of an error thrown here; nobody gets a stack.
+      console.error("connect failed:", error);
+      connection.close(1011, "internal error");
+    }
+  }
+
+  #connect(connection: Connection<ConnectionState>, { request }: ConnectionContext): void {
+    let open = 0;
+    for (const _ of this.getConnections()) open++;
+    if (open > this.#config.maxConnections) {
+      connection.close(1013, `room is full (${this.#config.maxConnections} connections): try again later`);
+      return;
+    }
     if (Date.now() - this.#prunedAt > PRUNE_EVERY_MS) this.#prune();
     const url = new URL(request.url);
     const seed = isSeedSocketPath(url.pathname);
@@ -149,10 +169,37 @@ export class Room extends Server<Env> {
   }
 
   override onMessage(connection: Connection<ConnectionState>, message: WSMessage): void {
+    const limit = this.#config.maxFrameBytes;
+    if (frameBytes(message, limit) > limit) {
+      connection.close(1009, `frame too big: at most ${limit} bytes`);
+      return;
+    }
+    const retryAfterMs = this.#rate.take(connection.id);
+    if (retryAfterMs > 0) return this.#refuseForRate(connection, message, retryAfterMs);
     this.#sockets.forConnection(connection).transport.receive(message);
   }
 
+  /** Too many messages: a request gets an error that says when to send again; the socket stays. */
+  #refuseForRate(connection: Connection, message: WSMessage, retryAfterMs: number): void {
+    let id: unknown;
+    try {
+      id = typeof message === "string" ? (JSON.parse(message) as { id?: unknown; requestId?: unknown }) : undefined;
+    } catch {
+      return;
+    }
+    const text = `Rate limit: at most ${this.#config.ratePerSecond} messages a second; retry after ${retryAfterMs} ms`;
+    if (connection.tags.includes("seed")) {
+      const requestId = (id as { requestId?: unknown } | undefined)?.requestId;
+      safeSend(connection, JSON.stringify({ type: "error", ...(requestId === undefined ? {} : { requestId }), error: text, timestamp: now() }));
+      return;
+    }
+    const requestId = (id as { id?: unknown } | undefined)?.id;
+    if (typeof requestId !== "string" && typeof requestId !== "number") return; // Notifications are dropped.
+    safeSend(connection, JSON.stringify({ jsonrpc: "2.0", id: requestId, error: { code: ErrorCode.RateLimited, message: text, data: { retryAfterMs } } }));
+  }
+
   override onClose(connection: Connection<ConnectionState>): void {
+    this.#rate.forget(connection.id);
     this.#sockets.closed(connection);
     const sessionId = connection.state?.sessionId;
     if (sessionId && !this.#sockets.isAttached(sessionId)) this.#presence.leave(sessionId);
@@ -171,6 +218,16 @@ export class Room extends Server<Env> {
   }
 
   override async onRequest(request: Request): Promise<Response> {
+    try {
+      return await this.#request(request);
+    } catch (error) {
+      // partyserver would answer an error thrown here with its stack; nobody gets a stack.
+      console.error("request failed:", error);
+      return problem(500, "Internal error");
+    }
+  }
+
+  async #request(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === "/_seed/exists") return new Response(null, { status: this.#meta.info ? 204 : 404 });
     if (pathname === "/_seed/create") {
@@ -179,6 +236,15 @@ export class Room extends Server<Env> {
       return new Response(null, { status: 204 });
     }
     if (pathname === "/_seed/call") return this.#seedCall(await request.json().catch(() => undefined));
+    const sessionId = request.headers.get(SESSION_HEADER);
+    const retryAfterMs = sessionId ? this.#rate.take(sessionId) : 0;
+    if (retryAfterMs > 0) {
+      const message = `Rate limit: at most ${this.#config.ratePerSecond} requests a second; retry after ${retryAfterMs} ms`;
+      return Response.json(
+        { jsonrpc: "2.0", id: null, error: { code: ErrorCode.RateLimited, message, data: { retryAfterMs } } },
+        { status: 429, headers: { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) } },
+      );
+    }
     if (request.method === "POST" && !request.headers.has(SESSION_HEADER)) {
       this.#meta.create(pathname.startsWith("/rooms/") ? "named" : "private", this.name);
     }

@@ -145,7 +145,13 @@ export default {
     }
     const cors = corsHeaders(request);
     if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
-    const response = await route(request, env);
+    let response: Response;
+    try {
+      response = await route(request, env);
+    } catch (error) {
+      console.error("request failed:", error);
+      response = problem(500, "Internal error");
+    }
     if (response.status === 101 || Object.keys(cors).length === 0) return response;
     const withCors = new Response(response.body, response);
     for (const [key, value] of Object.entries(cors)) withCors.headers.set(key, value);

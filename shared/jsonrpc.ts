@@ -10,6 +10,10 @@ export enum ErrorCode {
   MethodNotFound = -32601,
   InvalidParams = -32602,
   InternalError = -32603,
+  /** Too many messages: `data.retryAfterMs` says when to send again. */
+  RateLimited = -32029,
+  /** The caller may look but not act here (a read-only viewer link). */
+  Forbidden = -32003,
 }
 
 export const RequestIdSchema = z.union([z.string(), z.number().int()]);

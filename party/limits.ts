@@ -1,0 +1,55 @@
+/**
+ * @module Per-connection limits that keep one client from taking a room's single thread.
+ */
+
+/** A token bucket: `rate` tokens a second, at most `burst` saved up. */
+export class TokenBucket {
+  #tokens: number;
+  #at: number;
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {
+    this.#tokens = burst;
+    this.#at = Date.now();
+  }
+
+  /** Takes one token; answers 0, or how many milliseconds until one is there. */
+  take(now = Date.now()): number {
+    this.#tokens = Math.min(this.burst, this.#tokens + ((now - this.#at) / 1000) * this.rate);
+    this.#at = now;
+    if (this.#tokens >= 1) {
+      this.#tokens -= 1;
+      return 0;
+    }
+    return Math.ceil(((1 - this.#tokens) / this.rate) * 1000);
+  }
+}
+
+/** Buckets by key (a connection or session id), forgotten when their owner goes. */
+export class RateLimiter {
+  readonly #buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {}
+
+  take(key: string): number {
+    let bucket = this.#buckets.get(key);
+    if (!bucket) this.#buckets.set(key, (bucket = new TokenBucket(this.rate, this.burst)));
+    return bucket.take();
+  }
+
+  forget(key: string): void {
+    this.#buckets.delete(key);
+  }
+}
+
+/** A frame's size in bytes, without encoding short frames (a UTF-16 unit is at most 3 UTF-8 bytes). */
+export function frameBytes(frame: string | ArrayBuffer | ArrayBufferView, limit: number): number {
+  if (typeof frame !== "string") return frame.byteLength;
+  if (frame.length * 3 <= limit) return frame.length;
+  return new TextEncoder().encode(frame).length;
+}

@@ -1,0 +1,70 @@
+/**
+ * Limits that keep one client from taking the room: frame size, message rate, connections per room.
+ * The fixture sets them low (MAX_FRAME_BYTES 16384, 50 messages/s with a burst of 60, 4 sockets).
+ */
+import { describe, expect, it } from "vitest";
+import { initializeBody, post } from "./http-client.ts";
+import { roomPath, TestSocket } from "./socket.ts";
+
+let counter = 0;
+const freshRoom = () => `limits-${Date.now().toString(36)}-${counter++}`;
+
+describe("limits", () => {
+  it("closes a socket that sends a frame over the cap with 1009, and nothing else", async () => {
+    const room = freshRoom();
+    const big = await TestSocket.open(roomPath(room));
+    const other = await TestSocket.open(roomPath(room));
+    await other.initialize();
+    big.sendRaw(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(20_000) } }));
+    const closed = await big.closed;
+    expect(closed.code).toBe(1009);
+    expect(closed.reason).toMatch(/at most 16384 bytes/);
+    expect((await other.request("ping")).response.result).toEqual({});
+    // Multibyte text counts in bytes: 6,000 characters of 3 bytes each are over 16 KiB.
+    const wide = await TestSocket.open(roomPath(room));
+    wide.sendRaw(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "€".repeat(6_000) } }));
+    expect((await wide.closed).code).toBe(1009);
+    other.close();
+  });
+
+  it("answers requests over the rate with an error saying when to retry, and keeps the socket", async () => {
+    const socket = await TestSocket.open(roomPath(freshRoom()));
+    await socket.initialize();
+    for (let id = 100; id < 200; id++) socket.sendRaw(JSON.stringify({ jsonrpc: "2.0", id, method: "ping" }));
+    const answers = await socket.until((f) => f.id === 199);
+    const limited = answers.filter((f) => f.error);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]).toMatchObject({ error: { code: -32029, message: expect.stringMatching(/retry after \d+ ms/), data: { retryAfterMs: expect.any(Number) } } });
+    expect(answers.filter((f) => f.result).length).toBeGreaterThanOrEqual(55);
+    // The socket is still there: after the wait it asked for, a request goes through.
+    await new Promise((resolve) => setTimeout(resolve, limited.at(-1)!.error.data.retryAfterMs));
+    expect((await socket.request("ping")).response.result).toEqual({});
+    socket.close();
+  });
+
+  it("answers HTTP requests over the rate with 429, Retry-After and the JSON-RPC error", async () => {
+    const room = freshRoom();
+    const init = await post(roomPath(room), initializeBody());
+    const sessionId = init.headers.get("Mcp-Session-Id")!;
+    const responses = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => post(roomPath(room), { jsonrpc: "2.0", id: i + 2, method: "ping" }, { "Mcp-Session-Id": sessionId })),
+    );
+    const limited = responses.filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]!.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect(await limited[0]!.json()).toMatchObject({ error: { code: -32029, data: { retryAfterMs: expect.any(Number) } } });
+  });
+
+  it("closes connections over the room's cap with 1013", async () => {
+    const room = freshRoom();
+    const sockets = await Promise.all(Array.from({ length: 4 }, () => TestSocket.open(roomPath(room))));
+    const response = await (await import("cloudflare:workers")).exports.default.fetch(`http://room.test${roomPath(room)}`, {
+      headers: { Upgrade: "websocket", "Sec-WebSocket-Protocol": "mcp" },
+    });
+    const ws = response.webSocket!;
+    const closed = new Promise<CloseEvent>((resolve) => ws.addEventListener("close", resolve));
+    ws.accept();
+    expect((await closed).code).toBe(1013);
+    for (const socket of sockets) socket.close();
+  });
+});
