@@ -51,7 +51,7 @@ export function figures(runs: Runs, config: BenchConfig): string {
  * Time per call over the floor's: pipelined, the difference of 1/rate (the room is the bottleneck);
  * sequential, the difference of the p50 latencies; fan-out, the difference of the time between calls.
  */
-export function costs(runs: Runs, config: BenchConfig): string {
+export function costs(runs: Runs, config: BenchConfig, validationMicros: number): string {
   const micros = (key: string) => runs.paired((r) => 1e6 / r(`${key}.pipe`).perSecond - 1e6 / r("floor.pipe").perSecond);
   const seqMs = (key: string) => runs.paired((r) => r(`${key}.seq`).p50 - r("floor.seq").p50);
   const perCall = (key: string) => (r: (key: string) => { perSecond: number }) => (1e3 * config.watchers) / r(key).perSecond;
@@ -62,6 +62,7 @@ export function costs(runs: Runs, config: BenchConfig): string {
     "| --- | ---: | ---: | ---: |",
     row("durable write (one SQLite INSERT of the event row)", "write"),
     row("validation (zod: JSON-RPC request, tools/call params, tool input)", "validate"),
+    `| validation alone, timed in-process in Node (the same checks), µs | ${fmt(validationMicros, 1)} | | |`,
     row("math-mcp, all of it", "mcp"),
   ].join("\n");
 }

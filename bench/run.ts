@@ -11,6 +11,7 @@ import { fillReplayRooms, measures } from "./measures.ts";
 import type { Servers } from "./measures.ts";
 import { benchmarksMd, costs, figures, targets, targetTable } from "./report.ts";
 import { inRounds } from "./rounds.ts";
+import { measureValidation } from "./validation-cost.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const version = (pkg: string) => (JSON.parse(readFileSync(resolve(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     const replayRooms = await fillReplayRooms(servers, config);
     progress(`replay rooms hold ${config.replayEvents} events`);
     const results = await inRounds(measures(servers, config, replayRooms), config, progress);
+    const validationMicros = await measureValidation(config.quick);
 
     const machine =
       `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}; ` +
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     const reloaded = Object.entries(servers).filter(([, dev]) => dev.output.includes("Reloading local server"));
     // wrangler dev rebuilds when a file it bundles (or a folder it resolved through) changes; a reload mid-run skews it.
     for (const [name] of reloaded) progress(`warning: ${name} reloaded during the run (a watched file changed); its figures may be off`);
-    const parts = { figures: figures(results, config), costs: costs(results, config), targets: targetTable(targets(results, config)) };
+    const parts = { figures: figures(results, config), costs: costs(results, config, validationMicros), targets: targetTable(targets(results, config)) };
     console.log(`\n${parts.figures}\n\n${parts.costs}\n\n${parts.targets}\n\nMachine: ${machine}\nRuns: ${runs}\n`);
     if (!config.quick) {
       writeFileSync(resolve(ROOT, "BENCHMARKS.md"), benchmarksMd({ ...parts, machine, runs, date: new Date().toISOString().slice(0, 10) }));
