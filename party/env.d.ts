@@ -20,6 +20,8 @@ declare namespace Cloudflare {
     MAX_CONNECTIONS_PER_ROOM?: string;
     /** How long a dropped MCP WebSocket session can be resumed, in seconds. Default 120. */
     RESUME_WINDOW_SECONDS?: string;
+    /** When set (a secret: `wrangler secret put AUTH_TOKEN`, or .dev.vars), every request must present it. */
+    AUTH_TOKEN?: string;
     /** Comma-separated host names served besides loopback and *.workers.dev ("*" for any). */
     ALLOWED_HOSTS?: string;
     /** Comma-separated browser origins allowed besides the service's own and loopback ("*" for any). */

@@ -20,6 +20,8 @@ import { SessionStore } from "./log/session-store.ts";
 import { SqlVariableStore } from "./log/variable-store.ts";
 import { HttpSessions } from "./http/http-sessions.ts";
 import { handleStreamableHttp, SESSION_HEADER } from "./http/streamable-http.ts";
+import { ACCESS_HEADER, accessFor, KEY_HEADER } from "./http/access.ts";
+import { randomToken } from "./ids.ts";
 import { problem } from "./http/problem.ts";
 import { SocketSessions } from "./transports/socket-sessions.ts";
 import type { ConnectionState } from "./transports/socket-sessions.ts";
@@ -155,7 +157,8 @@ export class Room extends Server<Env> {
     const seed = isSeedSocketPath(url.pathname);
     const info = seed ? this.#meta.info : this.#meta.create("named", this.name);
     const name = url.searchParams.get("name")?.slice(0, 100) || (seed ? info?.name : undefined);
-    const { sessionId, resumed } = this.#sockets.open(connection, seed ? "seed" : "websocket", { name, resume: url.searchParams.get("session") });
+    const access = request.headers.get(ACCESS_HEADER) === "read" ? "read" : "write";
+    const { sessionId, resumed } = this.#sockets.open(connection, seed ? "seed" : "websocket", { name, resume: url.searchParams.get("session"), access });
     safeSend(
       connection,
       seed
@@ -230,6 +233,15 @@ export class Room extends Server<Env> {
   async #request(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
     if (pathname === "/_seed/exists") return new Response(null, { status: this.#meta.info ? 204 : 404 });
+    if (pathname === "/_room/create") {
+      const keys = { writer: randomToken(), viewer: randomToken() };
+      const info = this.#meta.create("keyed", this.name, keys);
+      return Response.json({ writerKey: info.keys?.writer, viewerKey: info.keys?.viewer });
+    }
+    if (pathname === "/_room/access") {
+      const access = accessFor(this.#meta.info?.keys, request.headers.get(KEY_HEADER) ?? undefined);
+      return access ? Response.json({ access }) : new Response(null, { status: 403 });
+    }
     if (pathname === "/_seed/create") {
       const body = SeedCreateBodySchema.safeParse(await request.json().catch(() => undefined));
       this.#meta.create("agent", (body.success && body.data.name) || "anonymous");

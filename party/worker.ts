@@ -6,6 +6,8 @@ import { MCP_SUBPROTOCOL, ROOM_NAME_PATTERN } from "../shared/mcp.ts";
 import { SeedCallBodySchema, SeedCreateBodySchema } from "../shared/seed.ts";
 import { parseSince } from "./config.ts";
 import { accessPolicy, corsHeaders, refusal } from "./http/origin.ts";
+import { offeredProtocols, unauthorized } from "./http/auth.ts";
+import { ACCESS_HEADER, KEY_HEADER, presentedKey } from "./http/access.ts";
 import { problem, rpcProblem } from "./http/problem.ts";
 import { handleStreamableHttp, SESSION_HEADER } from "./http/streamable-http.ts";
 import type { HttpSessionHost } from "./http/streamable-http.ts";
@@ -35,8 +37,9 @@ const NO_SESSIONS: HttpSessionHost = {
 };
 
 async function routeRoomSocket(request: Request, env: Env, room: string): Promise<Response> {
-  const offered = (request.headers.get("Sec-WebSocket-Protocol") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
-  if (offered.length > 0 && !offered.includes(MCP_SUBPROTOCOL)) {
+  const offered = offeredProtocols(request);
+  const askedForAny = request.headers.has("Sec-WebSocket-Protocol");
+  if (askedForAny && !offered.includes(MCP_SUBPROTOCOL)) {
     return problem(400, `Unsupported WebSocket subprotocol: ask for "${MCP_SUBPROTOCOL}"`);
   }
   try {
@@ -45,7 +48,7 @@ async function routeRoomSocket(request: Request, env: Env, room: string): Promis
     return problem(400, (error as Error).message);
   }
   const response = await roomStub(env, room).fetch(request);
-  if (response.status !== 101 || !response.webSocket || offered.length === 0) return response;
+  if (response.status !== 101 || !response.webSocket || !askedForAny) return response;
   // partyserver's 101 names no subprotocol; a browser that asked for "mcp" drops a socket without it.
   return new Response(null, { status: 101, webSocket: response.webSocket, headers: { "Sec-WebSocket-Protocol": MCP_SUBPROTOCOL } });
 }
@@ -103,12 +106,54 @@ async function seedSocket(request: Request, env: Env, agentId: string): Promise<
   return stub.fetch(request);
 }
 
+/** Rooms made by POST /rooms are keyed: a writer key to act, a viewer key to watch. */
+const isKeyedRoom = (room: string) => room.startsWith("r-");
+
+/** POST /rooms: a new room with 128 random bits in its id, and its keys. */
+async function createRoom(request: Request, env: Env): Promise<Response> {
+  const room = `r-${randomToken()}`;
+  const { writerKey, viewerKey } = await (await roomStub(env, room).fetch("https://room/_room/create", { method: "POST" })).json<{ writerKey: string; viewerKey: string }>();
+  const origin = new URL(request.url).origin;
+  return Response.json(
+    {
+      room,
+      writerKey,
+      viewerKey,
+      mcp: `${origin}/rooms/${room}/mcp`,
+      links: { writer: `${origin}/?room=${room}&key=${writerKey}`, viewer: `${origin}/?room=${room}&key=${viewerKey}` },
+    },
+    { status: 201 },
+  );
+}
+
+/**
+ * Entering a keyed room (a socket, or an initialize) takes a key; the room says what it allows, and the
+ * request goes on carrying that answer. Later HTTP requests are bound by their session instead.
+ */
+async function admit(request: Request, env: Env, room: string): Promise<Request | Response> {
+  const entering = isUpgrade(request) || (request.method === "POST" && !request.headers.has(SESSION_HEADER));
+  if (!isKeyedRoom(room) || !entering) return request;
+  const key = presentedKey(request);
+  const answer = await roomStub(env, room).fetch("https://room/_room/access", { headers: key ? { [KEY_HEADER]: key } : {} });
+  if (answer.status !== 200) {
+    return problem(403, key ? "Forbidden: that key does not open this room" : `Forbidden: this room needs a key (?key= or ${KEY_HEADER})`);
+  }
+  const { access } = await answer.json<{ access: string }>();
+  const admitted = new Request(request);
+  admitted.headers.set(ACCESS_HEADER, access);
+  return admitted;
+}
+
 async function route(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);
   const { pathname } = url;
+  if (pathname === "/rooms" && request.method === "POST") return createRoom(request, env);
   const room = ROOM_PATH.exec(pathname)?.[1];
   if (room !== undefined) {
     if (!ROOM_NAME_PATTERN.test(room)) return problem(400, "Invalid room name: use 1 to 128 letters, digits, '-' or '_'");
+    const admitted = await admit(request, env, room);
+    if (admitted instanceof Response) return admitted;
+    request = admitted;
     if (isUpgrade(request)) return routeRoomSocket(request, env, room);
     // Bodies are read here, whole, so a room that answers early (415, 406) never races a stream still arriving.
     const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
@@ -135,8 +180,14 @@ async function route(request: Request, env: Env): Promise<Response> {
 }
 
 export default {
-  async fetch(request, env): Promise<Response> {
+  async fetch(incoming, env): Promise<Response> {
     requestsServed++;
+    // Only the Worker says what a request may do in a room; a client's own say-so is dropped.
+    let request: Request = incoming;
+    if (request.headers.has(ACCESS_HEADER)) {
+      request = new Request(request);
+      request.headers.delete(ACCESS_HEADER);
+    }
     const refused = refusal(request, accessPolicy(env));
     if (refused) {
       return new URL(request.url).pathname.endsWith("/mcp") && !isUpgrade(request)
@@ -145,6 +196,13 @@ export default {
     }
     const cors = corsHeaders(request);
     if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: cors });
+    const denied = unauthorized(request, env.AUTH_TOKEN);
+    if (denied) {
+      const headers = { ...cors, "WWW-Authenticate": 'Bearer realm="math-mcp"' };
+      return new URL(request.url).pathname.endsWith("/mcp") && !isUpgrade(request)
+        ? rpcProblem(401, ErrorCode.InvalidRequest, denied, headers)
+        : problem(401, denied, headers);
+    }
     let response: Response;
     try {
       response = await route(request, env);

@@ -72,6 +72,9 @@ export function coreMethods(engine: McpEngine): Record<string, MethodHandler> {
 
     async "tools/call"(params, { session, requestId, signal, progress, log, request, closeStream }) {
       const { name, arguments: args = {} } = parse(CallParams, params, "tools/call");
+      if (session.state.access === "read") {
+        throw new McpError(ErrorCode.Forbidden, "Read-only: this is a viewer link; it shows the log and who is here, but cannot call tools");
+      }
       const record = { requestId, tool: name, arguments: args };
       try {
         const room = { variables: engine.options.variables, participant: session.state.name };

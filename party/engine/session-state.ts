@@ -25,6 +25,8 @@ export type SessionState = {
   logLevel: LoggingLevel;
   /** Resource URIs the session subscribed to (notifications/resources/updated). */
   subscriptions?: string[];
+  /** "read" for a viewer link: it sees the log and presence but cannot call tools. Absent: "write". */
+  access?: "write" | "read";
   /** When its socket went away (epoch ms): a WebSocket session can be resumed for a while after. */
   detachedAt?: number;
 };

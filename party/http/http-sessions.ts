@@ -10,6 +10,7 @@ import type { SessionStore } from "../log/session-store.ts";
 import { newSessionId } from "../ids.ts";
 import { HttpSessionTransport } from "./http-session-transport.ts";
 import type { HttpSessionHost } from "./streamable-http.ts";
+import { ACCESS_HEADER } from "./access.ts";
 
 type Live = { transport: HttpSessionTransport; session: McpSession };
 
@@ -26,8 +27,9 @@ export class HttpSessions implements HttpSessionHost {
     private readonly streams?: StreamWatcher,
   ) {}
 
-  createSession(): HttpSessionTransport {
+  createSession(request: Request): HttpSessionTransport {
     const state = newSessionState(newSessionId(this.room), "http");
+    if (request.headers.get(ACCESS_HEADER) === "read") state.access = "read";
     this.store.save(state);
     return this.#attach(state).transport;
   }

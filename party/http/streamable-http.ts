@@ -9,7 +9,8 @@ import { rpcProblem } from "./problem.ts";
 
 /** What the room provides: its sessions, created on initialize and found by id afterwards. */
 export interface HttpSessionHost {
-  createSession(): HttpSessionTransport;
+  /** A new session for an initialize request (which may carry what the room needs to know, as headers). */
+  createSession(request: Request): HttpSessionTransport;
   findSession(id: string): HttpSessionTransport | undefined;
   /** The version the session negotiated, once it has. */
   protocolVersion(id: string): string | undefined;
@@ -83,7 +84,7 @@ async function post(request: Request, host: HttpSessionHost): Promise<Response> 
     if (request.headers.has(SESSION_HEADER)) {
       return rpcProblem(400, ErrorCode.InvalidRequest, `Bad Request: initialize starts a new session; send it without ${SESSION_HEADER}`);
     }
-    const transport = host.createSession();
+    const transport = host.createSession(request);
     const answer = await transport.request(message.message);
     const response = await respond(answer, host, transport);
     if (answer.kind === "json" && "error" in answer.message) host.endSession(transport.sessionId);

@@ -2,8 +2,10 @@
  * @module Facts about the room itself: whether it was created, how, and under what name.
  */
 
-export type RoomKind = "named" | "agent" | "private";
-export type RoomInfo = { kind: RoomKind; name: string; createdAt: string };
+export type RoomKind = "named" | "agent" | "private" | "keyed";
+/** Keyed rooms (made by POST /rooms) admit only holders of a key: the writer's, or a viewer's. */
+export type RoomKeys = { writer: string; viewer: string };
+export type RoomInfo = { kind: RoomKind; name: string; createdAt: string; keys?: RoomKeys };
 
 export class RoomMeta {
   readonly #sql: SqlStorage;
@@ -22,9 +24,9 @@ export class RoomMeta {
   }
 
   /** Records the room's creation once; later calls keep the first record. */
-  create(kind: RoomKind, name: string): RoomInfo {
+  create(kind: RoomKind, name: string, keys?: RoomKeys): RoomInfo {
     if (this.#info) return this.#info;
-    this.#info = { kind, name: name.slice(0, 100) || "anonymous", createdAt: new Date().toISOString() };
+    this.#info = { kind, name: name.slice(0, 100) || "anonymous", createdAt: new Date().toISOString(), ...(keys ? { keys } : {}) };
     this.#sql.exec("INSERT INTO room_meta (id, body) VALUES (1, ?)", JSON.stringify(this.#info));
     return this.#info;
   }

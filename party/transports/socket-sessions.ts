@@ -54,13 +54,18 @@ export class SocketSessions {
    * A new socket: an MCP socket naming a session it may resume gets that session back; any other
    * starts a new one. Answers the session id and whether it resumed.
    */
-  open(connection: Connection<ConnectionState>, kind: "websocket" | "seed", options: { name?: string; resume?: string | null }): { sessionId: string; resumed: boolean } {
+  open(
+    connection: Connection<ConnectionState>,
+    kind: "websocket" | "seed",
+    options: { name?: string; resume?: string | null; access?: "write" | "read" },
+  ): { sessionId: string; resumed: boolean } {
     this.#forgetExpired();
     const { store, room } = this.#options;
     const previous = kind === "websocket" && options.resume ? store.get(options.resume) : undefined;
     const resumable = previous?.kind === "websocket" && previous.id.startsWith(`${room}.`);
     const state: SessionState = resumable ? previous : newSessionState(newSessionId(room), kind, options.name);
     if (kind === "seed") Object.assign(state, { initialized: true, protocolVersion: LATEST_PROTOCOL_VERSION });
+    if (!resumable && options.access === "read") state.access = "read";
     if (!resumable) store.save(state);
     connection.setState({ sessionId: state.id });
     const live = this.#live.get(state.id);
