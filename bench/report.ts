@@ -103,7 +103,8 @@ compare the ratios, not the absolute figures.
 - **floor**: a bare partyserver room (bench/floor/) that answers the frame and sends the room an event frame
   like math-mcp's, with no MCP; **+ durable write** adds one SQLite INSERT of the event per call (and replays
   its log on \`?since=\`), **+ validation** the room's zod checks. **peer**: Cloudflare's \`McpAgent\`
-  (bench/peer/) serving the same \`add\` tool.
+  (bench/peer/) serving the same \`add\` tool. math-mcp runs with its per-connection rate limit raised out of
+  the way (\`RATE_LIMIT_PER_SECOND\`, \`RATE_LIMIT_BURST\`): the bench measures what a room can do.
 - *per second* is the median over rounds, p50/p99 the latencies of that median round (fan-out: from a call to
   its last delivery; replay: p50 is the time from asking to connect until the socket holds the whole log).
   *vs floor*, *vs peer* and the costs are computed within each round, then their median is taken.

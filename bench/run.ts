@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { WranglerDev } from "../test/support/wrangler-dev.ts";
-import { config } from "./config.ts";
+import { config, MATH_MCP_VARS } from "./config.ts";
 import { fillReplayRooms, measures } from "./measures.ts";
 import type { Servers } from "./measures.ts";
 import { benchmarksMd, costs, figures, targets, targetTable } from "./report.ts";
@@ -18,7 +18,7 @@ const version = (pkg: string) => (JSON.parse(readFileSync(resolve(ROOT, "node_mo
 
 /** Starts every server, or none: whichever started is stopped again if another fails. */
 async function startServers(): Promise<Servers> {
-  const starting = [WranglerDev.start(), WranglerDev.start({ config: "bench/floor/wrangler.toml" }), WranglerDev.start({ config: "bench/peer/wrangler.toml" })];
+  const starting = [WranglerDev.start({ vars: MATH_MCP_VARS }), WranglerDev.start({ config: "bench/floor/wrangler.toml" }), WranglerDev.start({ config: "bench/peer/wrangler.toml" })];
   const started = await Promise.allSettled(starting);
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {
