@@ -55,7 +55,8 @@ export function describeError(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return "the expression recurses or nests too deeply";
   }
-  const message = error instanceof Error ? error.message : String(error);
+  // mathjs wraps errors thrown inside callbacks (map, filter): keep only the reason.
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^Function \w+ cannot apply callback arguments to function \w+: /, "");
   let match = /^Undefined symbol (.+)$/.exec(message);
   if (match) return `${match[1]} is not defined: assign it first (${match[1]} = …) or check the spelling`;
   match = /^Undefined function (.+)$/.exec(message);
