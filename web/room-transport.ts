@@ -119,6 +119,13 @@ export class RoomClientTransport {
     else this.#queue.push(message);
   }
 
+  /** Drops the socket and connects again, resuming the session (after a network change, say). */
+  reconnect(): void {
+    this.#ready = false;
+    this.#setStatus("reconnecting");
+    this.#socket?.reconnect(4000, "client reconnect");
+  }
+
   async close(): Promise<void> {
     this.#setStatus("closed");
     clearInterval(this.#heartbeat);
