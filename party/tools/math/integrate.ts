@@ -8,6 +8,8 @@ import { ToolError } from "../tool-error.ts";
 import { MAX_SUBINTERVALS } from "./limits.ts";
 import { LongWork } from "./long-work.ts";
 import { integrate } from "./quadrature.ts";
+import { texOf } from "./format.ts";
+import { mathFor } from "./instances.ts";
 import { numberArgument, realFunction } from "./real-function.ts";
 import { resultShape, text } from "./schema.ts";
 
@@ -27,6 +29,13 @@ function finiteForm(f: (x: number) => number, a: number, b: number): [(t: number
 function digits(value: number, error: number): number {
   if (error === 0 || value === 0) return 15;
   return Math.min(15, Math.max(1, Math.floor(Math.log10(Math.abs(value) / error))));
+}
+
+const limitTex = (x: number) => (x === Infinity ? "\\infty" : x === -Infinity ? "-\\infty" : String(Number(x.toPrecision(6))));
+
+function integralTex(expression: string, variable: string, a: number, b: number, value: string): string {
+  const integrand = texOf(mathFor("number"), expression) ?? expression;
+  return `\\int_{${limitTex(a)}}^{${limitTex(b)}} ${integrand} \\, \\mathrm{d}${variable} \\approx ${value}`;
 }
 
 export const integrateTool = defineTool({
@@ -70,7 +79,7 @@ export const integrateTool = defineTool({
       ? `error ≈ ${result.error.toExponential(1)}, so ${sure} is safe`
       : `error estimate ${result.error.toExponential(1)} did not reach the tolerance: the integral may diverge or be hard to resolve`;
     return {
-      structured: { value: shown, type: "number", latex: `\\int_{${a}}^{${b}} ${expression} \\, d${variable} \\approx ${shown}`.replace(/Infinity/g, "\\infty"), error: result.error, converged: result.converged, evaluations: result.evaluations },
+      structured: { value: shown, type: "number", latex: integralTex(expression, variable, a, b, shown), error: result.error, converged: result.converged, evaluations: result.evaluations },
       text: `∫ ${expression.trim()} d${variable} from ${from} to ${to} ≈ ${shown} (${note})`,
     };
   },
