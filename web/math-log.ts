@@ -2,15 +2,15 @@
  * @module `<math-log>`: the room's log, one entry per event — who, which tool, the arguments, the result
  * (plots inline) or the error, set apart. It follows new entries unless the reader has scrolled up.
  */
-import { css, html, LitElement, nothing } from "lit";
+import { html, LitElement, nothing } from "lit";
 import type { PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { RoomEvent } from "../shared/events.ts";
-import { avatar, avatarStyles } from "./avatar.ts";
+import { avatar } from "./avatar.ts";
 import { argumentsText, renderResult, resultText } from "./content-view.ts";
+import { logStyles } from "./math-log.styles.ts";
 import type { LogGap } from "./room-controller.ts";
-import { tokens } from "./theme.ts";
 
 /** Entries rendered at first; older ones wait behind a button, so a long log opens fast. */
 const PAGE = 300;
@@ -49,162 +49,14 @@ export class MathLog extends LitElement {
   @state() accessor unseen = 0;
 
   #following = true;
+  /** The log's height when it was last scrolled to the end: growing is not the reader scrolling away. */
+  #pinnedHeight = 0;
+  /** Plots load after they are placed, and fonts arrive late: the log grows, and a follower stays at the end. */
+  readonly #growth = new ResizeObserver(() => {
+    if (this.#following) this.scrollToEnd();
+  });
 
-  static override styles = [
-    tokens,
-    avatarStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        position: relative;
-        min-height: 0;
-      }
-      .scroller {
-        flex: 1;
-        min-height: 0;
-        overflow-y: auto;
-        overscroll-behavior: contain;
-        padding: 0.75rem;
-        display: flex;
-        flex-direction: column;
-        gap: 0.5rem;
-        border-radius: var(--_radius);
-      }
-      .entry {
-        display: grid;
-        gap: 0.3rem;
-        padding: 0.6rem 0.8rem 0.7rem;
-        background: var(--_raised);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      .entry > * {
-        min-width: 0;
-      }
-      .avatar {
-        width: 1.4rem;
-        height: 1.4rem;
-        font-size: 0.7rem;
-        align-self: center;
-      }
-      .entry.mine {
-        border-color: color-mix(in srgb, var(--_accent) 30%, var(--_border));
-      }
-      .entry.error {
-        background: var(--_danger-soft);
-        border-color: color-mix(in srgb, var(--_danger) 35%, transparent);
-        box-shadow: inset 4px 0 0 var(--_danger);
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.15rem 0.5rem;
-        font-size: 0.8rem;
-        color: var(--_muted);
-      }
-      .who {
-        font-weight: 650;
-        color: var(--_text);
-      }
-      .tool {
-        font-family: var(--_mono);
-        font-size: 0.78rem;
-        padding: 0 0.4rem;
-        border-radius: 999px;
-        background: var(--_accent-soft);
-        color: var(--_accent);
-      }
-      .when {
-        margin-left: auto;
-        font-variant-numeric: tabular-nums;
-      }
-      .args {
-        font-family: var(--_mono);
-        font-size: 0.8rem;
-        color: var(--_muted);
-        overflow-wrap: anywhere;
-      }
-      .text {
-        font-family: var(--_mono);
-        font-size: 0.95rem;
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      .figure {
-        margin: 0.4rem 0 0;
-      }
-      .figure img {
-        display: block;
-        max-width: 100%;
-        height: auto;
-        border-radius: calc(var(--_radius) * 0.6);
-        background: #fff;
-        border: 1px solid var(--_border);
-      }
-      .failure {
-        display: flex;
-        gap: 0.5rem;
-        align-items: baseline;
-        color: var(--_danger);
-        overflow-wrap: anywhere;
-      }
-      .badge {
-        flex: none;
-        font-size: 0.7rem;
-        font-weight: 700;
-        letter-spacing: 0.04em;
-        text-transform: uppercase;
-        padding: 0.05rem 0.4rem;
-        border-radius: 4px;
-        color: var(--_bg);
-        background: var(--_danger);
-      }
-      .note,
-      .gap,
-      .empty {
-        font-size: 0.85rem;
-        color: var(--_muted);
-      }
-      .gap {
-        text-align: center;
-        padding: 0.35rem;
-        border: 1px dashed var(--_border);
-        border-radius: var(--_radius);
-      }
-      .empty {
-        margin: auto;
-        max-width: 22rem;
-        text-align: center;
-        padding: 2rem 1rem;
-      }
-      .more,
-      .jump {
-        font: inherit;
-        font-size: 0.85rem;
-        border: 1px solid var(--_border);
-        border-radius: 999px;
-        padding: 0.3rem 0.9rem;
-        background: var(--_raised);
-        color: var(--_text);
-        cursor: pointer;
-      }
-      .more {
-        align-self: center;
-      }
-      .jump {
-        position: absolute;
-        bottom: 0.75rem;
-        left: 50%;
-        transform: translateX(-50%);
-        background: var(--_accent);
-        border-color: var(--_accent);
-        color: var(--_accent-text);
-        box-shadow: 0 4px 14px rgb(0 0 0 / 0.15);
-      }
-    `,
-  ];
+  static override styles = logStyles;
 
   override render() {
     const hidden = Math.max(0, this.events.length - this.shown);
@@ -212,6 +64,7 @@ export class MathLog extends LitElement {
     const gapBefore = new Map(this.gaps.filter((g) => g.from !== null).map((g) => [g.from!, g]));
     return html`
       <div class="scroller" part="scroller" role="log" aria-label="Room log" tabindex="0" @scroll=${this.#onScroll}>
+        <div class="entries">
         ${hidden > 0 ? html`<button class="more" @click=${this.#showEarlier}>Show ${Math.min(hidden, PAGE)} earlier entries</button>` : nothing}
         ${this.events.length === 0
           ? html`<p class="empty" part="empty">Nothing here yet. Type a calculation below or call a tool: everyone in the room sees it here.</p>`
@@ -222,6 +75,7 @@ export class MathLog extends LitElement {
           (event) => html`${gapBefore.has(event.seq) ? this.#gap(gapBefore.get(event.seq)!) : nothing}${this.#entry(event)}`,
         )}
         ${this.gaps.filter((g) => g.from === null).map((g) => this.#gap(g))}
+        </div>
       </div>
       ${this.unseen > 0
         ? html`<button class="jump" part="jump" @click=${() => this.scrollToEnd()}>↓ ${this.unseen} new ${this.unseen === 1 ? "entry" : "entries"}</button>`
@@ -267,20 +121,19 @@ export class MathLog extends LitElement {
   /** Scrolls to the newest entry and follows new ones again. */
   scrollToEnd(): void {
     const scroller = this.#scroller;
-    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    if (scroller) {
+      scroller.scrollTop = scroller.scrollHeight;
+      this.#pinnedHeight = scroller.scrollHeight;
+    }
     this.#following = true;
     if (this.unseen !== 0) this.unseen = 0;
   }
 
   #onScroll = () => {
     const s = this.#scroller!;
+    if (this.#following && s.scrollHeight !== this.#pinnedHeight) return this.scrollToEnd();
     this.#following = s.scrollHeight - s.scrollTop - s.clientHeight < NEAR_BOTTOM;
-    if (this.#following) this.unseen = 0;
-  };
-
-  /** A plot that finished loading made the log taller: stay at the bottom if the reader was there. */
-  #onMediaLoad = () => {
-    if (this.#following) this.scrollToEnd();
+    if (this.#following && this.unseen !== 0) this.unseen = 0;
   };
 
   #showEarlier = () => {
@@ -303,8 +156,18 @@ export class MathLog extends LitElement {
   }
 
   override firstUpdated(): void {
-    // load does not bubble: listen in the capture phase for images anywhere in the log.
-    this.#scroller!.addEventListener("load", this.#onMediaLoad, true);
+    this.#growth.observe(this.renderRoot.querySelector(".entries")!);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#growth.disconnect();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const entries = this.renderRoot?.querySelector(".entries");
+    if (entries) this.#growth.observe(entries);
   }
 }
 

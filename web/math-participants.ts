@@ -75,12 +75,18 @@ export class MathParticipants extends LitElement {
     `,
   ];
 
+  /** You first, then everyone by name: the list keeps its order when people reconnect. */
+  #sorted(): Participant[] {
+    const mine = (p: Participant) => (p.name === this.me && p.client === CLIENT_NAME ? 0 : 1);
+    return [...this.participants].sort((a, b) => mine(a) - mine(b) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
   override render() {
     const latest = this.latest;
     return html`
             <ul part="list" aria-label="People in the room">
         ${repeat(
-          this.participants,
+          this.#sorted(),
           (p) => p.id,
           (p) => html`<li part="participant" data-participant=${p.id}>
             ${avatar(p.name)}

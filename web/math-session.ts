@@ -8,16 +8,18 @@
  * <math-session server="https://math.example" room="algebra" name="ada"></math-session>
  * ```
  */
-import { css, html, LitElement, nothing, unsafeCSS } from "lit";
+import { html, LitElement, nothing } from "lit";
 import type { PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import type { RoomEvent } from "../shared/events.ts";
+import { ROOM_NAME_PATTERN } from "../shared/mcp.ts";
 import type { CallRequest } from "./events.ts";
 import "./math-calls.ts";
 import "./math-connection-status.ts";
 import "./math-expression-input.ts";
 import type { MathExpressionInput } from "./math-expression-input.ts";
 import "./math-log.ts";
+import { sessionStyles } from "./math-session.styles.ts";
 import "./math-participants.ts";
 import "./math-share.ts";
 import "./math-tool-form.ts";
@@ -25,7 +27,6 @@ import "./math-variables.ts";
 import { RoomController } from "./room-controller.ts";
 import type { SessionStatus } from "./room-controller.ts";
 import { fieldsOf } from "./schema-fields.ts";
-import { controls, darkTokens, tokens } from "./theme.ts";
 
 const NAME_KEY = "math-session:name";
 /** The log's own parts, styleable from the page as `math-session::part(entry-error)`. */
@@ -90,178 +91,21 @@ export class MathSession extends LitElement {
 
   #name = "";
 
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        display: block;
-        container-type: inline-size;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) * 1.4);
-        overflow: hidden;
-      }
-      :host([theme="dark"]) {
-        ${unsafeCSS(darkTokens)}
-        color-scheme: dark;
-      }
-      @media (prefers-color-scheme: dark) {
-        :host([theme="auto"]) {
-          ${unsafeCSS(darkTokens)}
-          color-scheme: dark;
-        }
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 0.75rem;
-        padding: 0.75rem 1rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      .title {
-        display: flex;
-        align-items: baseline;
-        gap: 0.5rem;
-        min-width: 0;
-        flex: 1 1 12rem;
-      }
-      .title .label {
-        font-size: 0.75rem;
-        font-weight: 700;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
-      }
-      .title .room {
-        font-family: var(--_mono);
-        font-weight: 600;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .actions {
-        display: flex;
-        gap: 0.5rem;
-      }
-      .actions button {
-        min-height: 2.25rem;
-        font-size: 0.875rem;
-      }
-      .share {
-        padding: 0.9rem 1rem;
-        border-bottom: 1px solid var(--_border);
-        background: var(--_surface);
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-      }
-      .main {
-        display: flex;
-        flex-direction: column;
-        height: var(--math-session-log-height, min(70vh, 720px));
-        min-height: 22rem;
-        background: var(--_surface);
-      }
-      math-log {
-        flex: 1;
-      }
-      .composer {
-        display: grid;
-        gap: 0.5rem;
-        padding: 0.75rem 1rem 0.9rem;
-        border-top: 1px solid var(--_border);
-        background: var(--_bg);
-      }
-      .notice {
-        margin: 0;
-        font-size: 0.85rem;
-        color: var(--_warn);
-      }
-      .alert {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        padding: 0.45rem 0.45rem 0.45rem 0.75rem;
-        border-radius: var(--_radius);
-        font-size: 0.875rem;
-        color: var(--_danger);
-        background: var(--_danger-soft);
-      }
-      .alert span {
-        flex: 1;
-        overflow-wrap: anywhere;
-      }
-      .alert button {
-        min-height: 1.75rem;
-        padding: 0.1rem 0.5rem;
-      }
-      aside {
-        display: grid;
-        align-content: start;
-        border-top: 1px solid var(--_border);
-      }
-      section.panel {
-        padding: 0.9rem 1rem 1rem;
-        border-bottom: 1px solid var(--_border);
-      }
-      section.panel:last-child {
-        border-bottom: none;
-      }
-      h2 {
-        display: flex;
-        align-items: center;
-        gap: 0.4rem;
-        margin: 0 0 0.6rem;
-        font-size: 0.75rem;
-        font-weight: 700;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--_muted);
-      }
-      .count {
-        font-size: 0.72rem;
-        padding: 0 0.4rem;
-        border-radius: 999px;
-        background: var(--_accent-soft);
-        color: var(--_accent);
-        letter-spacing: 0;
-      }
-      .loading,
-      .empty-room {
-        color: var(--_muted);
-        font-size: 0.875rem;
-      }
-      .empty-room {
-        padding: 2rem 1rem;
-        text-align: center;
-      }
-      @container (min-width: 820px) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr) minmax(18rem, 22rem);
-        }
-        aside {
-          border-top: none;
-          border-left: 1px solid var(--_border);
-          height: var(--math-session-log-height, min(70vh, 720px));
-          min-height: 22rem;
-          overflow-y: auto;
-        }
-      }
-    `,
-  ];
+  static override styles = sessionStyles;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("server") || changed.has("room") || changed.has("name")) {
       this.#name = this.name.trim() || guestName();
-      if (this.room) this.#room.configure({ server: this.#server, room: this.room, name: this.#name });
+      if (ROOM_NAME_PATTERN.test(this.room)) this.#room.configure({ server: this.#server, room: this.room, name: this.#name });
+      else this.#room.leave();
     }
   }
 
   override render() {
     if (!this.room) return html`<p class="empty-room" part="empty">Set the <code>room</code> attribute to join a room.</p>`;
+    if (!ROOM_NAME_PATTERN.test(this.room)) {
+      return html`<p class="empty-room" part="empty">“${this.room}” is not a room name: use 1 to 128 letters, digits, “-” or “_”.</p>`;
+    }
     const room = this.#room;
     const tools = room.tools;
     const evaluate = tools?.find((t) => t.name === "evaluate");
@@ -287,9 +131,7 @@ export class MathSession extends LitElement {
             ${room.error
               ? html`<div class="alert" part="alert" role="alert"><span>${room.error}</span><button class="quiet" aria-label="Dismiss" @click=${() => room.dismissError()}>✕</button></div>`
               : nothing}
-            ${room.status === "reconnecting" || room.status === "offline"
-              ? html`<p class="notice" part="notice">${room.status === "offline" ? "Offline" : "Reconnecting"}: what you run now is sent when the room is back.</p>`
-              : nothing}
+            ${this.#notice()}
             <math-calls .calls=${room.calls}></math-calls>
             <math-expression-input part="expression" exportparts="input: expression-input, submit: run-button" ?available=${tools === undefined || evaluate !== undefined} .modes=${modes}></math-expression-input>
           </div>
@@ -310,6 +152,18 @@ export class MathSession extends LitElement {
         </aside>
       </div>
     `;
+  }
+
+  /** A line over the input when the connection is not what it should be. */
+  #notice() {
+    const room = this.#room;
+    const text =
+      room.status === "reconnecting" || room.status === "offline"
+        ? `${room.status === "offline" ? "Offline" : "Reconnecting"}: what you run now is sent when the room is back.`
+        : room.stalled
+          ? `Still trying to reach ${new URL(this.#server).host}…`
+          : "";
+    return text ? html`<p class="notice" part="notice" role="status">${text}</p>` : nothing;
   }
 
   #onCall = (e: CustomEvent<CallRequest>) => {

@@ -31,6 +31,8 @@ export type LogGap = { since: number; from: number | null };
 
 /** Log updates wait this long for more, so a replay of thousands of events renders a few times, not thousands. */
 const RENDER_BATCH_MS = 16;
+/** A first connection that takes longer than this is worth a word to the person (and the developer). */
+const SLOW_JOIN_MS = 8_000;
 
 export class RoomController implements ReactiveController {
   events: RoomEvent[] = [];
@@ -54,6 +56,8 @@ export class RoomController implements ReactiveController {
   readonly #seen = new Set<number>();
   #batch?: ReturnType<typeof setTimeout>;
   #callIds = 0;
+  #openedAt = 0;
+  #slowTimer?: ReturnType<typeof setTimeout>;
   readonly #aborts = new Map<number, AbortController>();
   readonly #onNetwork = () => this.#changed();
 
@@ -70,6 +74,11 @@ export class RoomController implements ReactiveController {
     return status;
   }
 
+  /** True while a first connection is taking long: the room may be unreachable, or refuse this page. */
+  get stalled(): boolean {
+    return this.#transportStatus === "connecting" && Date.now() - this.#openedAt >= SLOW_JOIN_MS;
+  }
+
   /** Joins the room `config` names, leaving the one before; the same room again keeps the log. */
   configure(config: SessionConfig): void {
     const same = this.#config && JSON.stringify(this.#config) === JSON.stringify(config);
@@ -78,6 +87,13 @@ export class RoomController implements ReactiveController {
     this.#config = config;
     if (!sameRoom) this.#reset();
     if (this.#host.isConnected) void this.#open();
+  }
+
+  /** Leaves the room, forgetting what it showed. */
+  leave(): void {
+    this.#config = undefined;
+    this.#reset();
+    this.#changed();
   }
 
   hostConnected(): void {
@@ -160,8 +176,12 @@ export class RoomController implements ReactiveController {
       status: (status) => {
         if (this.#client !== client) return;
         this.#transportStatus = status;
-        // Back after a drop: what changed meanwhile came as notifications nobody heard.
-        if (status === "connected" && this.#ready) void this.#refresh(client, ["variables", "participants"]);
+        // Back after a drop: what changed meanwhile came as notifications nobody heard (and a room that
+        // forgot the session forgot its subscription too).
+        if (status === "connected" && this.#ready) {
+          void this.#refresh(client, ["variables", "participants"]);
+          void client.subscribe(VARIABLES_URI).catch(() => {});
+        }
         this.#changed();
       },
       error: () => {},
@@ -169,6 +189,12 @@ export class RoomController implements ReactiveController {
     this.#client = client;
     this.#transportStatus = "connecting";
     this.#ready = false;
+    this.#openedAt = Date.now();
+    this.#slowTimer = setTimeout(() => {
+      if (!this.stalled) return;
+      console.warn(`math-session: no answer yet from ${url}. If this page is on another site, the service needs its origin in ALLOWED_ORIGINS.`);
+      this.#changed();
+    }, SLOW_JOIN_MS);
     this.#changed();
     try {
       await client.connect();
@@ -185,6 +211,7 @@ export class RoomController implements ReactiveController {
     const client = this.#client;
     this.#client = undefined;
     this.#transportStatus = "idle";
+    clearTimeout(this.#slowTimer);
     for (const abort of this.#aborts.values()) abort.abort("left the room");
     if (client) void client.close().catch(() => {});
   }

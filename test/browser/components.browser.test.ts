@@ -138,6 +138,7 @@ describe("<math-tool-form>", () => {
 });
 
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="teal"/></svg>').toString("base64");
+const tallSvg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="400"><rect width="300" height="400" fill="teal"/></svg>').toString("base64");
 const event = (seq: number, extra: Record<string, unknown> = {}) => ({
   seq,
   at: new Date(Date.UTC(2026, 10, 24, 12, 0, seq)).toISOString(),
@@ -196,10 +197,28 @@ describe("<math-log>", () => {
     await add(41, 2);
     await page.waitForFunction(() => document.querySelector("math-log")!.shadowRoot!.querySelector('[data-seq="42"]'));
     expect(await distanceFromBottom()).toBeLessThan(2);
+    // A plot makes the log taller only once it has loaded: a reader at the end stays there.
+    await page.evaluate((plot) => {
+      const log = document.querySelector("math-log")!;
+      log.events = [...log.events, plot as never];
+    }, { ...event(43), result: { content: [{ type: "image", data: tallSvg, mimeType: "image/svg+xml" }] } });
+    await page.waitForFunction(() => (document.querySelector("math-log")!.shadowRoot!.querySelector('[data-seq="43"] img') as HTMLImageElement | null)?.complete);
+    await expect.poll(distanceFromBottom).toBeLessThan(2);
+    // Growth can also reach the scroll handler first (the browser reports a scroll after the plot grew):
+    // that is still not the reader scrolling away.
+    await scroller.evaluate((s) => {
+      const growth = Object.assign(document.createElement("div"), { style: "height: 500px; flex: none" });
+      s.querySelector(".entries")!.append(growth);
+      s.dispatchEvent(new Event("scroll"));
+    });
+    await add(44, 1);
+    await page.waitForFunction(() => document.querySelector("math-log")!.shadowRoot!.querySelector('[data-seq="44"]'));
+    await expect.poll(distanceFromBottom).toBeLessThan(2);
+    expect(await page.locator("math-log [part=jump]").count()).toBe(0);
 
     await scroller.evaluate((s) => s.scrollTo({ top: 0 }));
     await scroller.dispatchEvent("scroll");
-    await add(43, 3);
+    await add(45, 3);
     const jump = page.getByRole("button", { name: "↓ 3 new entries" });
     await jump.waitFor();
     expect(await scroller.evaluate((s) => s.scrollTop)).toBe(0);
@@ -245,7 +264,7 @@ describe("<math-participants>", () => {
     const claude = { id: "p2", name: "claude", kind: "websocket", client: "claude-ai" };
     const script = { id: "p3", name: "MathAgent", kind: "seed" };
     await open();
-    await mount("math-participants", { me: "ada", participants: [ada, claude] });
+    await mount("math-participants", { me: "ada", participants: [claude, ada] }); // Shown: you first, then by name.
     const rows = () => page.locator("math-participants li").allInnerTexts();
     expect((await rows()).map((r) => r.replace(/\s+/g, " ").trim())).toEqual(["A ada (you) web", "C claude agent"]);
 
@@ -312,5 +331,17 @@ describe("<math-expression-input>", () => {
     const input = page.getByRole("textbox", { name: "Calculation" });
     expect(await input.isDisabled()).toBe(true);
     expect(await input.getAttribute("placeholder")).toMatch(/no evaluate tool/);
+  });
+});
+
+describe("<math-session>", () => {
+  it("explains a room name it cannot join instead of trying, and takes a dark theme", async () => {
+    await open();
+    await mount("math-session", { room: "not a room!", theme: "dark" });
+    expect(await page.locator("math-session [part=empty]").innerText()).toContain("“not a room!” is not a room name");
+    expect(await page.locator("math-session").evaluate((el) => [(el as HTMLElement & { status: string }).status, getComputedStyle(el).backgroundColor])).toEqual([
+      "idle",
+      "rgb(17, 19, 24)",
+    ]);
   });
 });
