@@ -16,7 +16,8 @@ export enum ErrorCode {
   Forbidden = -32003,
 }
 
-export const RequestIdSchema = z.union([z.string(), z.number().int()]);
+/** JSON-RPC allows any number (fractions are discouraged, not forbidden); MCP says string or number. */
+export const RequestIdSchema = z.union([z.string(), z.number()]);
 export type RequestId = z.infer<typeof RequestIdSchema>;
 
 const Params = z.record(z.string(), z.unknown());
