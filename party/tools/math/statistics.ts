@@ -89,6 +89,9 @@ export const statisticsTool = defineTool({
     const result = await compute(operation, data as number[] & number[][], { population, n, method }, step);
     work.done();
     const list = Array.isArray(result);
+    if (!(list ? result : [result]).every(Number.isFinite)) {
+      throw new ToolError(`the ${operation} is too large for a double (beyond ±1.8e308)`);
+    }
     const value = list ? result.map(String).join(", ") : String(result);
     const count = pairs ? (data[0] as number[]).length : data.length;
     const label = operation === "variance" || operation === "std" ? `${population ? "population" : "sample"} ${operation}` : operation;
