@@ -40,6 +40,8 @@ export const MAX_PRECISION = 500;
 /** Room variables, and the size of one stored definition. */
 export const MAX_VARIABLES = 100;
 export const MAX_DEFINITION_LENGTH = 250_000;
+/** Characters of all of a room's definitions together: rebuilding them must stay quick. */
+export const MAX_ROOM_DEFINITIONS = 1_000_000;
 /** Characters of a result's `value` text. */
 export const MAX_RESULT_LENGTH = 50_000;
 

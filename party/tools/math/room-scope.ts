@@ -10,7 +10,7 @@ import { Budget } from "./budget.ts";
 import { compileChecked, parseChecked, run } from "./expression.ts";
 import { mathFor } from "./instances.ts";
 import { literal } from "./literal.ts";
-import { MAX_DEFINITION_LENGTH, MAX_VARIABLES } from "./limits.ts";
+import { MAX_DEFINITION_LENGTH, MAX_ROOM_DEFINITIONS, MAX_VARIABLES } from "./limits.ts";
 import { show } from "./format.ts";
 import type { Mode } from "./values.ts";
 
@@ -122,6 +122,14 @@ export function persistAssignments(scope: RoomScope, store: VariableStore, by: s
   }
   const at = new Date().toISOString();
   const variables = names.map((name) => ({ name, by, at, ...definitionOf(name, scope.get(name), mode) }));
+  // Every call rebuilds the scope from these definitions (cached, but parsed again after the room wakes).
+  const replaced = new Set(names);
+  const total =
+    store.list().reduce((sum, v) => sum + (replaced.has(v.name) ? 0 : v.definition.length), 0) +
+    variables.reduce((sum, v) => sum + v.definition.length, 0);
+  if (total > MAX_ROOM_DEFINITIONS) {
+    throw new ToolError(`the room's variables would take ${total} characters, more than the ${MAX_ROOM_DEFINITIONS} a room keeps; delete some with the variables tool`);
+  }
   for (const variable of variables) store.set(variable);
   return names;
 }
