@@ -69,8 +69,9 @@ export class RoomController implements ReactiveController {
   get status(): SessionStatus {
     const status = this.#transportStatus;
     if (status === "idle") return "idle";
-    if (status === "closed") return "offline";
-    if (status !== "connected" && typeof navigator !== "undefined" && !navigator.onLine) return "offline";
+    // The browser knows first when the network is gone; a socket that looks open then is not to be trusted
+    // (the heartbeat drops it soon), and calls made meanwhile wait for the way back.
+    if (status === "closed" || (typeof navigator !== "undefined" && !navigator.onLine)) return "offline";
     return status;
   }
 

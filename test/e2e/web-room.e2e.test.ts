@@ -189,6 +189,19 @@ describe("the web component in a room", () => {
     await screenshot(page, "phone", true);
     await phone.close();
   });
+
+  it("says when the browser is offline, and is connected again when it is back", async () => {
+    const ona = await person(unique("offline"), "ona");
+    await ona.context.setOffline(true);
+    await ona.waitForStatus("offline");
+    expect(await ona.page.locator("math-session [part=notice]").innerText()).toBe("Offline: what you run now is sent when the room is back.");
+    await ona.calculate("5 + 5");
+    await ona.context.setOffline(false);
+    await ona.waitForStatus("connected");
+    await ona.waitForSeqs([1]);
+    expect(await ona.page.locator("math-session [part=notice]").count()).toBe(0);
+    await ona.close();
+  });
 });
 
 describe("the demo page and the module", () => {
