@@ -95,6 +95,16 @@ describe("evaluate: room variables", () => {
     expect(ok(await evaluate(room, "det(M)")).value).toBe("-2");
   });
 
+  it("keeps a matrix too long to show, answering a summary", async () => {
+    const room = mathRoom();
+    const stored = ok(await evaluate(room, "R = random([100, 100])"));
+    expect(stored).toMatchObject({ type: "matrix", assigned: ["R"] });
+    expect(stored.value).toMatch(/^100×100 matrix \(\d+ characters: too long to show here\)$/);
+    expect(ok(await evaluate(room, "size(R)")).value).toBe("[100, 100]");
+    expect(failure(await evaluate(room, "R"))).toMatch(/too long.*ask for a part of it/);
+    expect(ok(await evaluate(room, "R[1, 1] == R[1, 1]")).value).toBe("true");
+  });
+
   it("writes nothing when the evaluation fails", async () => {
     const room = mathRoom();
     expect(failure(await evaluate(room, "q = 3; q / nothing"))).toMatch(/nothing is not defined/);

@@ -54,7 +54,7 @@ export const evaluateTool = defineTool({
     const { node } = parseChecked(expression, mode);
     const scope = restoreScope(room.variables, mode, digits ?? 0);
     const value = run(new Budget(), () => node.compile().evaluate(scope));
-    const shown = show(math, value, { precision: digits, mode });
+    const shown = show(math, value, { precision: digits, mode, summarizeLong: scope.assigned.size > 0 });
     const assigned = persistAssignments(scope, room.variables, room.participant, mode as Mode);
     const approximation = shown.type === "fraction" && shown.value.includes("/") ? showNumber(Number(math.number(value as never))) : undefined;
     return {

@@ -59,11 +59,20 @@ export function texOf(math: MathJsInstance, text: string): string | undefined {
   }
 }
 
-export type ShowOptions = { precision?: number; mode?: "number" | "bignumber" | "fraction" };
+export type ShowOptions = {
+  precision?: number;
+  mode?: "number" | "bignumber" | "fraction";
+  /** Describe a result too long to show (say, a matrix just stored in a variable) instead of refusing it. */
+  summarizeLong?: boolean;
+};
 
 /** Describes a result for the structured answer; refuses what cannot be shown. */
 export function show(math: MathJsInstance, value: unknown, options: ShowOptions = {}): Shown {
   const shown = describe(math, value, options);
+  if (shown.value.length > MAX_RESULT_LENGTH && options.summarizeLong) {
+    const size = isMatrix(value) ? value.size().join("×") + " " : "";
+    return { value: `${size}${shown.type} (${shown.value.length} characters: too long to show here)`, type: shown.type };
+  }
   if (shown.value.length > MAX_RESULT_LENGTH) {
     throw new ToolError(`the result is ${shown.value.length} characters long, more than the ${MAX_RESULT_LENGTH} that can be shown; ask for a part of it`);
   }

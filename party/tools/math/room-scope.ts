@@ -106,7 +106,7 @@ function definitionOf(name: string, value: unknown, mode: Mode): Pick<Variable, 
   if (definition.length > MAX_DEFINITION_LENGTH) {
     throw new ToolError(`${name} is too large to keep as a room variable (its definition would be ${definition.length} characters; at most ${MAX_DEFINITION_LENGTH})`);
   }
-  const shown = show(mathFor(mode), value, { mode });
+  const shown = show(mathFor(mode), value, { mode, summarizeLong: true });
   const display = shown.value.length > 200 ? `${shown.value.slice(0, 200)}…` : shown.value;
   return { kind: "value", definition, display };
 }
