@@ -132,7 +132,7 @@ export class MathSession extends LitElement {
               ? html`<div class="alert" part="alert" role="alert"><span>${room.error}</span><button class="quiet" aria-label="Dismiss" @click=${() => room.dismissError()}>✕</button></div>`
               : nothing}
             ${this.#notice()}
-            <math-calls .calls=${room.calls}></math-calls>
+            <math-calls .calls=${room.calls.filter((c) => c.slow)}></math-calls>
             <math-expression-input part="expression" exportparts="input: expression-input, submit: run-button" ?available=${tools === undefined || evaluate !== undefined} .modes=${modes}></math-expression-input>
           </div>
         </div>

@@ -24,6 +24,8 @@ export type CallInFlight = {
   progress?: number;
   total?: number;
   message?: string;
+  /** Running for a moment already, or reporting progress: worth showing (quick calls would only flicker). */
+  slow?: boolean;
 };
 
 /** Events after `since` that the room no longer keeps; the log resumes at `from`. */
@@ -33,6 +35,8 @@ export type LogGap = { since: number; from: number | null };
 const RENDER_BATCH_MS = 16;
 /** A first connection that takes longer than this is worth a word to the person (and the developer). */
 const SLOW_JOIN_MS = 8_000;
+/** A call still running after this long is shown with a busy bar. */
+const SLOW_CALL_MS = 300;
 
 export class RoomController implements ReactiveController {
   events: RoomEvent[] = [];
@@ -111,23 +115,26 @@ export class RoomController implements ReactiveController {
 
   async call(tool: string, args: Record<string, unknown>): Promise<void> {
     const client = this.#client;
-    if (!client) return;
+    if (!client) return this.report(`${tool}: not in a room`);
     const call: CallInFlight = { id: ++this.#callIds, tool, arguments: args };
     const abort = new AbortController();
+    const update = (change: Partial<CallInFlight>) => {
+      this.calls = this.calls.map((c) => (c.id === call.id ? { ...c, ...change } : c));
+      this.#changed();
+    };
+    const reveal = setTimeout(() => update({ slow: true }), SLOW_CALL_MS);
     this.#aborts.set(call.id, abort);
     this.calls = [...this.calls, call];
     this.error = undefined;
     this.#changed();
     try {
-      await client.call(tool, args, ({ progress, total, message }) => {
-        this.calls = this.calls.map((c) => (c.id === call.id ? { ...c, progress, total, message } : c));
-        this.#changed();
-      }, abort.signal);
+      await client.call(tool, args, ({ progress, total, message }) => update({ progress, total, message, slow: true }), abort.signal);
     } catch (error) {
       // Invalid params and unknown tools are logged by the room, for everyone; the rest only happened here.
       const code = (error as { code?: unknown }).code;
       if (!abort.signal.aborted && code !== ErrorCode.InvalidParams) this.report(`${tool}: ${(error as Error).message}`);
     } finally {
+      clearTimeout(reveal);
       this.#aborts.delete(call.id);
       this.calls = this.calls.filter((c) => c.id !== call.id);
       this.#changed();
