@@ -10,6 +10,11 @@ import { restoreScope } from "./room-scope.ts";
 
 /** Work one sample may spend: room functions called per sample are bounded too. */
 const SAMPLE_WORK = 20_000;
+/**
+ * Work all samples of one call may spend together. The loops yield to the room between samples, so this
+ * bounds how long one call takes, not how long the room waits.
+ */
+const TOTAL_WORK = 3_000_000;
 
 export function checkVariableName(variable: string): void {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) throw new ToolError(`variable must be a name such as x, not ${JSON.stringify(variable)}`);
@@ -21,9 +26,14 @@ export function realFunction(text: string, variable: string, room: RoomServices,
   const { node } = parseChecked(text, "number", { allowAssignment: false, what });
   const scope = restoreScope(room.variables, "number", 0, variable);
   const compiled = compileChecked(node);
+  let total = 0;
   return (x: number) => {
     scope.set(variable, x);
-    return toReal(run(new Budget(SAMPLE_WORK), () => compiled.evaluate(scope)), what);
+    const budget = new Budget(SAMPLE_WORK);
+    const value = run(budget, () => compiled.evaluate(scope));
+    total += budget.work;
+    if (total > TOTAL_WORK) throw new ToolError(`${what} costs too much to evaluate at this many points; simplify it, or ask for fewer samples`);
+    return toReal(value, what);
   };
 }
 
