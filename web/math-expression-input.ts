@@ -23,6 +23,8 @@ function loadHistory(): string[] {
 export class MathExpressionInput extends LitElement {
   /** False when the room has no `evaluate` tool: the input says so instead of failing. */
   @property({ type: Boolean }) accessor available = true;
+  /** True for a viewer: the room lets this session watch, not calculate. */
+  @property({ type: Boolean, attribute: "read-only" }) accessor readOnly = false;
   /** The number modes `evaluate` offers (from its schema); a choice appears when there are several. */
   @property({ attribute: false }) accessor modes: string[] = [];
   /** The tool to call. */
@@ -103,6 +105,12 @@ export class MathExpressionInput extends LitElement {
   ];
 
   override render() {
+    const usable = this.available && !this.readOnly;
+    const placeholder = this.readOnly
+      ? "View only: this link cannot calculate"
+      : this.available
+        ? "sqrt(3^2 + 4^2), r = 7, f(x) = x^2 + 1…"
+        : "This room has no evaluate tool: use a tool below";
     return html`
       <form part="form" @submit=${this.#submit}>
         <div class="field">
@@ -116,21 +124,21 @@ export class MathExpressionInput extends LitElement {
             spellcheck="false"
             enterkeyhint="go"
             aria-describedby="expression-hint"
-            placeholder=${this.available ? "sqrt(3^2 + 4^2), r = 7, f(x) = x^2 + 1…" : "This room has no evaluate tool: use a tool below"}
-            ?disabled=${!this.available}
+            placeholder=${placeholder}
+            ?disabled=${!usable}
             @keydown=${this.#keydown}
           />
         </div>
         ${this.modes.length > 1
           ? html`<label class="visually-hidden" for="mode">Number mode</label>
-              <select id="mode" class="mode" part="mode" .value=${this.mode} @change=${(e: Event) => (this.mode = (e.target as HTMLSelectElement).value)} ?disabled=${!this.available}>
+              <select id="mode" class="mode" part="mode" .value=${this.mode} @change=${(e: Event) => (this.mode = (e.target as HTMLSelectElement).value)} ?disabled=${!usable}>
                 <option value="">number</option>
                 ${this.modes.filter((m) => m !== "number").map((m) => html`<option value=${m}>${m}</option>`)}
               </select>`
           : nothing}
-        <button class="primary" part="submit" ?disabled=${!this.available}>Run</button>
+        <button class="primary" part="submit" ?disabled=${!usable}>Run</button>
       </form>
-      <p class="hint" id="expression-hint">
+      <p class="hint" id="expression-hint" ?hidden=${!usable}>
         <span class="keys"><kbd>Enter</kbd> runs it for everyone · <kbd>↑</kbd> <kbd>↓</kbd> earlier lines · </span><code>x = 2</code> sets a room variable
       </p>
     `;
@@ -148,7 +156,7 @@ export class MathExpressionInput extends LitElement {
   #submit(e: Event) {
     e.preventDefault();
     const expression = this.input.value.trim();
-    if (!expression || !this.available) return;
+    if (!expression || !this.available || this.readOnly) return;
     if (this.#history.at(-1) !== expression) this.#history = [...this.#history, expression].slice(-HISTORY_LIMIT);
     try {
       localStorage.setItem(HISTORY_KEY, JSON.stringify(this.#history));

@@ -55,6 +55,14 @@ export const sessionStyles = [
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    .badge {
+      padding: 0.2rem 0.65rem;
+      border-radius: 999px;
+      font-size: 0.8rem;
+      font-weight: 600;
+      color: var(--_muted);
+      border: 1px dashed var(--_border);
+    }
     .actions {
       display: flex;
       gap: 0.5rem;

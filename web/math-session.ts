@@ -24,8 +24,8 @@ import "./math-participants.ts";
 import "./math-share.ts";
 import "./math-tool-form.ts";
 import "./math-variables.ts";
-import { RoomController } from "./room-controller.ts";
-import type { SessionStatus } from "./room-controller.ts";
+import { RoomController, roomUrl } from "./room-controller.ts";
+import type { SessionConfig, SessionStatus } from "./room-controller.ts";
 import { fieldsOf } from "./schema-fields.ts";
 
 const NAME_KEY = "math-session:name";
@@ -53,6 +53,13 @@ export class MathSession extends LitElement {
   @property() accessor room = "";
   /** How others see you in the log and the people list; by default a guest name kept in this browser. */
   @property() accessor name = "";
+  /**
+   * The key of a keyed room (made by `POST /rooms`): the writer key acts, a viewer key only watches.
+   * The share link carries it, so share it as you would the key.
+   */
+  @property() accessor key = "";
+  /** The service's token, when it is set up with one (AUTH_TOKEN); anyone who can read the page can read it. */
+  @property() accessor token = "";
   /** `light` (default), `dark`, or `auto` to follow the system. */
   @property({ reflect: true }) accessor theme: "light" | "dark" | "auto" = "light";
   /** The link offered for sharing the room; by default the service's own page for it. */
@@ -91,12 +98,16 @@ export class MathSession extends LitElement {
 
   #name = "";
 
+  #config(): SessionConfig {
+    return { server: this.#server, room: this.room, name: this.#name, ...(this.key ? { key: this.key } : {}), ...(this.token ? { token: this.token } : {}) };
+  }
+
   static override styles = sessionStyles;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("server") || changed.has("room") || changed.has("name")) {
+    if (changed.has("server") || changed.has("room") || changed.has("name") || changed.has("key") || changed.has("token")) {
       this.#name = this.name.trim() || guestName();
-      if (ROOM_NAME_PATTERN.test(this.room)) this.#room.configure({ server: this.#server, room: this.room, name: this.#name });
+      if (ROOM_NAME_PATTERN.test(this.room)) this.#room.configure(this.#config());
       else this.#room.leave();
     }
   }
@@ -110,11 +121,12 @@ export class MathSession extends LitElement {
     const tools = room.tools;
     const evaluate = tools?.find((t) => t.name === "evaluate");
     const modes = evaluate ? (fieldsOf(evaluate.inputSchema).find((f) => f.name === "mode")?.options ?? []) : [];
-    const link = this.shareUrl || new URL(`/?room=${encodeURIComponent(this.room)}`, this.#server).toString();
-    const mcp = new URL(`/rooms/${encodeURIComponent(this.room)}/mcp`, this.#server).toString().replace(/^http/, "ws");
+    const link = this.shareUrl || this.#pageLink();
+    const mcp = roomUrl({ ...this.#config(), token: "" }).toString().replace(/^http/, "ws");
     return html`
       <header part="header">
         <div class="title"><span class="label">Room</span><span class="room" part="room" title=${this.room}>${this.room}</span></div>
+        ${room.readOnly ? html`<span class="badge" part="view-only">View only</span>` : nothing}
         <math-connection-status part="status" .status=${room.status}></math-connection-status>
         <div class="actions">
           <button part="share-button" aria-expanded=${this.sharing ? "true" : "false"} aria-controls="share" @click=${() => (this.sharing = !this.sharing)}>Share</button>
@@ -133,7 +145,13 @@ export class MathSession extends LitElement {
               : nothing}
             ${this.#notice()}
             <math-calls .calls=${room.calls.filter((c) => c.slow)}></math-calls>
-            <math-expression-input part="expression" exportparts="input: expression-input, submit: run-button" ?available=${tools === undefined || evaluate !== undefined} .modes=${modes}></math-expression-input>
+            <math-expression-input
+              part="expression"
+              exportparts="input: expression-input, submit: run-button"
+              ?available=${tools === undefined || evaluate !== undefined}
+              ?read-only=${room.readOnly}
+              .modes=${modes}
+            ></math-expression-input>
           </div>
         </div>
         <aside part="sidebar" @math-call=${this.#onCall} @math-insert=${this.#onInsert}>
@@ -147,11 +165,23 @@ export class MathSession extends LitElement {
           </section>
           <section class="panel" aria-labelledby="tools">
             <h2 id="tools">Tools</h2>
-            ${tools === undefined ? html`<p class="loading">Loading the room's tools…</p>` : html`<math-tool-form .tools=${tools}></math-tool-form>`}
+            ${tools === undefined
+              ? html`<p class="loading">Loading the room's tools…</p>`
+              : room.readOnly
+                ? html`<p class="loading">View only: this link shows the log and who is here, but cannot call tools.</p>`
+                : html`<math-tool-form .tools=${tools}></math-tool-form>`}
           </section>
         </aside>
       </div>
     `;
+  }
+
+  /** The service's own page for this room; the key goes along (never the token). */
+  #pageLink(): string {
+    const url = new URL("/", this.#server);
+    url.searchParams.set("room", this.room);
+    if (this.key) url.searchParams.set("key", this.key);
+    return url.toString();
   }
 
   /** A line over the input when the connection is not what it should be. */

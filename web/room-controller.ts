@@ -15,7 +15,23 @@ import type { ConnectionStatus } from "./room-transport.ts";
 /** What a person is told about the connection. */
 export type SessionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
 
-export type SessionConfig = { server: string; room: string; name?: string };
+export type SessionConfig = {
+  server: string;
+  room: string;
+  name?: string;
+  /** A keyed room's writer or viewer key (`?key=`). */
+  key?: string;
+  /** The service's token, when it asks for one (`?token=`). */
+  token?: string;
+};
+
+/** The room's MCP address, with the key and token that open it. */
+export function roomUrl({ server, room, key, token }: SessionConfig): URL {
+  const url = new URL(`/rooms/${encodeURIComponent(room)}/mcp`, server);
+  if (key) url.searchParams.set("key", key);
+  if (token) url.searchParams.set("token", token);
+  return url;
+}
 
 export type CallInFlight = {
   id: number;
@@ -49,6 +65,8 @@ export class RoomController implements ReactiveController {
   calls: CallInFlight[] = [];
   /** A failure the log does not show (the call never reached the room). */
   error?: string;
+  /** This session may watch but not act (a viewer link): the room refused a call as forbidden. */
+  readOnly = false;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   #config?: SessionConfig;
@@ -132,7 +150,8 @@ export class RoomController implements ReactiveController {
     } catch (error) {
       // Invalid params and unknown tools are logged by the room, for everyone; the rest only happened here.
       const code = (error as { code?: unknown }).code;
-      if (!abort.signal.aborted && code !== ErrorCode.InvalidParams) this.report(`${tool}: ${(error as Error).message}`);
+      if (code === ErrorCode.Forbidden) this.readOnly = true;
+      else if (!abort.signal.aborted && code !== ErrorCode.InvalidParams) this.report(`${tool}: ${(error as Error).message}`);
     } finally {
       clearTimeout(reveal);
       this.#aborts.delete(call.id);
@@ -167,13 +186,14 @@ export class RoomController implements ReactiveController {
     this.lastPresence = undefined;
     this.calls = [];
     this.error = undefined;
+    this.readOnly = false;
   }
 
   async #open(): Promise<void> {
     const config = this.#config!;
     const since = this.#client?.lastSeq ?? this.#log.at(-1)?.seq ?? 0;
     this.#close();
-    const url = new URL(`/rooms/${encodeURIComponent(config.room)}/mcp`, config.server).toString();
+    const url = roomUrl(config).toString();
     const client: RoomClient = new RoomClient({ url, since, ...(config.name ? { name: config.name } : {}) }, {
       event: (event) => this.#addEvent(event),
       replay: (info) => this.#onReplay(info),

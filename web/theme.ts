@@ -115,7 +115,8 @@ export const controls = css`
     color: var(--_muted);
   }
   button:disabled,
-  input:disabled {
+  input:disabled,
+  select:disabled {
     opacity: 0.55;
     cursor: not-allowed;
   }

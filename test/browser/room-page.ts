@@ -31,13 +31,14 @@ function shownSeqs(): number[] {
   return [...(log?.shadowRoot?.querySelectorAll<HTMLElement>("[data-seq]") ?? [])].map((e) => Number(e.dataset.seq));
 }
 
-export async function openRoom(
-  browser: Browser,
-  origin: string,
-  room: string,
-  name: string,
-  viewport = { width: 1200, height: 900 },
-): Promise<RoomPage> {
+export function openRoom(browser: Browser, origin: string, room: string, name: string, viewport?: Viewport): Promise<RoomPage> {
+  return openPage(browser, `${origin}/?room=${encodeURIComponent(room)}`, name, viewport);
+}
+
+type Viewport = { width: number; height: number };
+
+/** The demo page at `url` (a room's link, say, with its key), as the person called `name`. */
+export async function openPage(browser: Browser, url: string, name: string, viewport: Viewport = { width: 1200, height: 900 }): Promise<RoomPage> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   await context.addInitScript((name) => localStorage.setItem("math-session:name", name), name);
   await context.addInitScript(`window.shownSeqs = ${shownSeqs.toString()};`);
@@ -45,7 +46,7 @@ export async function openRoom(
   page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   failOnPageErrors(page, errors);
-  await page.goto(`${origin}/?room=${encodeURIComponent(room)}`);
+  await page.goto(url);
   const waitForStatus = async (status: string) => {
     await page.locator("math-connection-status").and(page.locator(`[status="${status}"]`)).waitFor();
   };

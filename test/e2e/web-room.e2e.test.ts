@@ -9,7 +9,7 @@ import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot } from "../browser/chromium.ts";
-import { openRoom } from "../browser/room-page.ts";
+import { openPage, openRoom } from "../browser/room-page.ts";
 import type { RoomPage } from "../browser/room-page.ts";
 import { connectClient } from "./mcp-client.ts";
 import { freePort, WranglerDev } from "../support/wrangler-dev.ts";
@@ -188,6 +188,32 @@ describe("the web component in a room", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(page, "phone", true);
     await phone.close();
+  });
+
+  it("opens a keyed room from its writer and viewer links: the viewer watches and is told it cannot act", async () => {
+    const created = (await (await fetch(`${dev.origin}/rooms`, { method: "POST" })).json()) as { room: string; writerKey: string; links: { writer: string; viewer: string } };
+    const link = (url: string) => url.replace(/^https?:\/\/[^/]+/, dev.origin);
+    const writer = await openPage(browser, link(created.links.writer), "wren");
+    const viewer = await openPage(browser, link(created.links.viewer), "vic");
+    pages.push(writer, viewer);
+    await writer.calculate("7 * 6");
+    await Promise.all([writer.waitForSeqs([1]), viewer.waitForSeqs([1])]);
+
+    await viewer.calculate("1 + 1");
+    const input = viewer.page.getByRole("textbox", { name: "Calculation" });
+    await expect.poll(() => input.isDisabled()).toBe(true);
+    expect(await input.getAttribute("placeholder")).toMatch(/^View only/);
+    expect(await viewer.page.locator("math-session [part=view-only]").innerText()).toBe("View only");
+    expect(await viewer.page.locator("math-session aside").innerText()).toContain("View only: this link shows the log");
+    await writer.calculate("1 + 2");
+    await Promise.all([writer.waitForSeqs([1, 2]), viewer.waitForSeqs([1, 2])]); // The viewer's call never ran.
+
+    // Sharing passes on the key one holds.
+    await writer.page.getByRole("button", { name: "Share" }).click();
+    const shared = new URL(await writer.page.getByRole("textbox", { name: "Link for people" }).inputValue());
+    expect([shared.searchParams.get("room"), shared.searchParams.get("key")]).toEqual([created.room, created.writerKey]);
+    await screenshot(viewer.page, "keyed-room-viewer");
+    await Promise.all([writer.close(), viewer.close()]);
   });
 
   it("says when the browser is offline, and is connected again when it is back", async () => {
