@@ -91,7 +91,8 @@ export class Room extends Server<Env> {
       pageSize: config.toolsPageSize,
       variables,
       onToolCall: (record, session) => this.#record(record, session),
-      onSessionChange: (state) => this.#sessionChanged(state),
+      onSessionChange: (state) => this.#sessions.save(state),
+      onInitialized: (session) => this.#initialized(session.state),
       priorAnswer: (sessionId, requestId) => answerFrom(this.#log.made(sessionId, requestId), requestId),
     });
     this.#http = new HttpSessions(this.name, this.#engine, this.#sessions, {
@@ -208,9 +209,8 @@ export class Room extends Server<Env> {
     if (sessionId && !this.#sockets.isAttached(sessionId)) this.#presence.leave(sessionId);
   }
 
-  /** A session's protocol state changed: store it; one that just initialized while connected has joined. */
-  #sessionChanged(state: SessionState): void {
-    this.#sessions.save(state);
+  /** A session that has just been answered its initialize, while connected, has joined. */
+  #initialized(state: SessionState): void {
     if (this.#sockets.isAttached(state.id) || this.#http.hasOpenStream(state.id)) this.#presence.join(state);
   }
 

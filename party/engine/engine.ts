@@ -41,6 +41,8 @@ export type EngineOptions = {
   onToolCall?: (record: ToolCallRecord, session: McpSession) => void;
   /** Called whenever a session's protocol state changes, so it can be stored. */
   onSessionChange?: (state: SessionState) => void;
+  /** Called after a session's initialize has been answered: from then on it is a participant. */
+  onInitialized?: (session: McpSession) => void;
   /** The answer a session already got for a tools/call request id, if the room recorded one. */
   priorAnswer?: (sessionId: string, requestId: RequestId) => JSONRPCMessage | undefined;
 };

@@ -144,6 +144,7 @@ export class McpSession {
     try {
       const result = await handler(params, this.#context(id, params, controller.signal));
       if (!controller.signal.aborted) await this.transport.send({ jsonrpc: "2.0", id, result }, related);
+      if (method === "initialize") this.#engine.options.onInitialized?.(this);
     } catch (error) {
       if (!(error instanceof McpError)) console.error(`${method} failed:`, error);
       if (!controller.signal.aborted) await this.#sendError(id, error);
