@@ -1,6 +1,7 @@
 /**
  * @module Per-connection limits that keep one client from taking a room's single thread.
  */
+import { ErrorCode } from "../shared/jsonrpc.ts";
 
 /** A token bucket: `rate` tokens a second, at most `burst` saved up. */
 export class TokenBucket {
@@ -45,6 +46,26 @@ export class RateLimiter {
   forget(key: string): void {
     this.#buckets.delete(key);
   }
+}
+
+/**
+ * The answer to a message over the rate: for a request, an error saying when to send again (a seed
+ * envelope on seed sockets); nothing for a notification or an unreadable frame. The socket stays.
+ */
+export function rateLimitReply(message: string | ArrayBuffer | ArrayBufferView, seed: boolean, text: string, retryAfterMs: number): string | undefined {
+  let value: { id?: unknown; requestId?: unknown } | undefined;
+  try {
+    value = typeof message === "string" ? (JSON.parse(message) as typeof value) : undefined;
+  } catch {
+    return undefined;
+  }
+  if (seed) {
+    const requestId = value?.requestId;
+    return JSON.stringify({ type: "error", ...(requestId === undefined ? {} : { requestId }), error: text, timestamp: new Date().toISOString() });
+  }
+  const id = value?.id;
+  if (typeof id !== "string" && typeof id !== "number") return undefined;
+  return JSON.stringify({ jsonrpc: "2.0", id, error: { code: ErrorCode.RateLimited, message: text, data: { retryAfterMs } } });
 }
 
 /** A frame's size in bytes, without encoding short frames (a UTF-16 unit is at most 3 UTF-8 bytes). */

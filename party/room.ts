@@ -7,13 +7,10 @@ import type { Connection, ConnectionContext, WSMessage } from "partyserver";
 import { HEARTBEAT_PING, HEARTBEAT_PONG, ROOM_EVENT_METHOD, ROOM_REPLAY_METHOD, ROOM_SESSION_METHOD } from "../shared/events.ts";
 import type { RoomEvent } from "../shared/events.ts";
 import type { JSONRPCMessage, RequestId } from "../shared/jsonrpc.ts";
-import { LATEST_PROTOCOL_VERSION } from "../shared/mcp.ts";
-import { SeedCallBodySchema, SeedCreateBodySchema } from "../shared/seed.ts";
-import type { SeedServerEnvelope } from "../shared/seed.ts";
+import { SeedCreateBodySchema } from "../shared/seed.ts";
 import { McpEngine } from "./engine/engine.ts";
 import type { ToolCallRecord } from "./engine/engine.ts";
 import type { McpSession } from "./engine/session.ts";
-import { newSessionState } from "./engine/session-state.ts";
 import { EventLog } from "./log/event-log.ts";
 import { RoomMeta } from "./log/room-meta.ts";
 import { SessionStore } from "./log/session-store.ts";
@@ -25,12 +22,11 @@ import { randomToken } from "./ids.ts";
 import { problem } from "./http/problem.ts";
 import { SocketSessions } from "./transports/socket-sessions.ts";
 import type { ConnectionState } from "./transports/socket-sessions.ts";
-import { SeedTransport } from "./seed/seed-transport.ts";
 import { parseSince, roomConfig } from "./config.ts";
 import type { RoomConfig } from "./config.ts";
-import { frameBytes, RateLimiter } from "./limits.ts";
+import { frameBytes, RateLimiter, rateLimitReply } from "./limits.ts";
+import { seedCall } from "./seed/seed-call.ts";
 import { ErrorCode } from "../shared/jsonrpc.ts";
-import { newSessionId } from "./ids.ts";
 import { mathProfile } from "./server-info.ts";
 import type { RoomProfile } from "./profile.ts";
 import { LOG_URI, PARTICIPANTS_URI, VARIABLES_URI } from "./resources/room-resources.ts";
@@ -179,27 +175,13 @@ export class Room extends Server<Env> {
       return;
     }
     const retryAfterMs = this.#rate.take(connection.id);
-    if (retryAfterMs > 0) return this.#refuseForRate(connection, message, retryAfterMs);
+    if (retryAfterMs > 0) {
+      const text = `Rate limit: at most ${this.#config.ratePerSecond} messages a second; retry after ${retryAfterMs} ms`;
+      const refusal = rateLimitReply(message, connection.tags.includes("seed"), text, retryAfterMs);
+      if (refusal) safeSend(connection, refusal);
+      return;
+    }
     this.#sockets.forConnection(connection).transport.receive(message);
-  }
-
-  /** Too many messages: a request gets an error that says when to send again; the socket stays. */
-  #refuseForRate(connection: Connection, message: WSMessage, retryAfterMs: number): void {
-    let id: unknown;
-    try {
-      id = typeof message === "string" ? (JSON.parse(message) as { id?: unknown; requestId?: unknown }) : undefined;
-    } catch {
-      return;
-    }
-    const text = `Rate limit: at most ${this.#config.ratePerSecond} messages a second; retry after ${retryAfterMs} ms`;
-    if (connection.tags.includes("seed")) {
-      const requestId = (id as { requestId?: unknown } | undefined)?.requestId;
-      safeSend(connection, JSON.stringify({ type: "error", ...(requestId === undefined ? {} : { requestId }), error: text, timestamp: now() }));
-      return;
-    }
-    const requestId = (id as { id?: unknown } | undefined)?.id;
-    if (typeof requestId !== "string" && typeof requestId !== "number") return; // Notifications are dropped.
-    safeSend(connection, JSON.stringify({ jsonrpc: "2.0", id: requestId, error: { code: ErrorCode.RateLimited, message: text, data: { retryAfterMs } } }));
   }
 
   override onClose(connection: Connection<ConnectionState>): void {
@@ -247,7 +229,10 @@ export class Room extends Server<Env> {
       this.#meta.create("agent", (body.success && body.data.name) || "anonymous");
       return new Response(null, { status: 204 });
     }
-    if (pathname === "/_seed/call") return this.#seedCall(await request.json().catch(() => undefined));
+    if (pathname === "/_seed/call") {
+      const room = { name: this.name, info: this.#meta.info, engine: this.#engine, tools: this.#profile.tools };
+      return seedCall(await request.json().catch(() => undefined), room);
+    }
     const sessionId = request.headers.get(SESSION_HEADER);
     const retryAfterMs = sessionId ? this.#rate.take(sessionId) : 0;
     if (retryAfterMs > 0) {
@@ -261,27 +246,6 @@ export class Room extends Server<Env> {
       this.#meta.create(pathname.startsWith("/rooms/") ? "named" : "private", this.name);
     }
     return handleStreamableHttp(request, this.#http);
-  }
-
-  /** POST /mcp of the seed API: one call in a throwaway session, answered `{result, timestamp}`. */
-  #seedCall(body: unknown): Promise<Response> {
-    const info = this.#meta.info;
-    if (!info) return Promise.resolve(problem(404, `Agent not found: ${this.name}; create one with POST /agent`));
-    const parsed = SeedCallBodySchema.pick({ request: true }).safeParse(body);
-    if (!parsed.success) return Promise.resolve(problem(400, "Invalid request: send {agentId, request: {method, params}}"));
-    const { request } = parsed.data;
-    return new Promise((resolve) => {
-      const answer = (envelope: SeedServerEnvelope) =>
-        resolve(
-          envelope.type === "mcp_response"
-            ? Response.json({ result: envelope.result, timestamp: envelope.timestamp })
-            : Response.json({ error: envelope.type === "error" ? envelope.error : "unexpected answer", timestamp: now() }, { status: 400 }),
-        );
-      const transport = new SeedTransport(answer, this.#profile.tools);
-      const state = { ...newSessionState(newSessionId(this.name), "seed", info.name), initialized: true, protocolVersion: LATEST_PROTOCOL_VERSION };
-      this.#engine.connect(transport, state);
-      transport.receive(JSON.stringify({ type: "mcp_request", request }));
-    });
   }
 
   #replay(connection: Connection, since: number, seed: boolean): void {
