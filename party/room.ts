@@ -103,10 +103,10 @@ export class Room extends Server<Env> {
       resumeWindowMs: config.resumeWindowMs,
       closeConnection: (id, code, reason) => this.getConnection(id)?.close(code, reason),
     });
-    // Who was here before the room hibernated is still here: their sockets stayed open.
+    // Who was here before the room hibernated is still here: their sockets stayed open. Their sessions
+    // are rebuilt now, once, so that no per-call path has to read every socket's attachment.
     for (const connection of this.getConnections<ConnectionState>()) {
-      const state = connection.state?.sessionId ? this.#sessions.get(connection.state.sessionId) : undefined;
-      if (state) this.#presence.restore(state);
+      this.#presence.restore(this.#sockets.forConnection(connection).session.state);
     }
     // Heartbeats are answered by the runtime itself: they never wake a hibernating room.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(HEARTBEAT_PING, HEARTBEAT_PONG));
@@ -272,9 +272,9 @@ export class Room extends Server<Env> {
     this.#engine.resourceUpdated(LOG_URI, this.#liveSessions());
   }
 
-  /** Every session with a live transport: sockets (their adapters rebuilt if the room just woke) and HTTP. */
+  /** Every session the room holds in memory: sockets' (all rebuilt when the room woke) and HTTP ones. */
   *#liveSessions(): Generator<McpSession> {
-    for (const connection of this.getConnections<ConnectionState>()) yield this.#sockets.forConnection(connection).session;
+    yield* this.#sockets.sessions();
     yield* this.#http.sessions();
   }
 }

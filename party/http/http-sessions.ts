@@ -68,8 +68,8 @@ export class HttpSessions implements HttpSessionHost {
   }
 
   /** Live sessions, for presence and resource subscriptions. */
-  sessions(): Iterable<McpSession> {
-    return [...this.#live.values()].map((l) => l.session);
+  *sessions(): Generator<McpSession> {
+    for (const live of this.#live.values()) yield live.session;
   }
 
   #attach(state: SessionState): Live {

@@ -116,8 +116,8 @@ export class SocketSessions {
     return live.kind === "seed" || live.transport.connectionId !== undefined;
   }
 
-  sessions(): Iterable<McpSession> {
-    return [...this.#live.values()].map((l) => l.session);
+  *sessions(): Generator<McpSession> {
+    for (const live of this.#live.values()) yield live.session;
   }
 
   #build(state: SessionState, connection: Connection): Live {

@@ -226,3 +226,20 @@ describe("presence", () => {
     host.close();
   });
 });
+
+describe("after hibernation", () => {
+  it("still tells a subscriber that subscribed before the room was evicted", async () => {
+    const room = freshRoom();
+    const reader = await TestSocket.open(roomPath(room));
+    await reader.initialize("reader");
+    await reader.request("resources/subscribe", { uri: "room://log" });
+    await evictDurableObject(env.Room.get(env.Room.idFromName(room)));
+    const caller = await TestSocket.open(roomPath(room));
+    await caller.initialize("caller");
+    await caller.request("tools/call", { name: "add", arguments: { a: 1, b: 2 } });
+    const seen = await reader.until((f) => f.method === "notifications/resources/updated");
+    expect(seen.at(-1)).toMatchObject({ params: { uri: "room://log" } });
+    reader.close();
+    caller.close();
+  });
+});
