@@ -7,8 +7,8 @@
  * a temporary directory beside dist/public and then renamed into place, so no server ever reads half a
  * file; a file that would not change is left alone.
  */
-import { build } from "esbuild";
-import type { Plugin } from "esbuild";
+import { build, context } from "esbuild";
+import type { BuildOptions, Plugin } from "esbuild";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,21 +50,22 @@ const englishOnly: Plugin = {
   },
 };
 
+const OPTIONS = {
+  entryPoints: [join(ROOT, "web/index.ts")],
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  legalComments: "eof",
+  write: false,
+  plugins: [withoutAjv, englishOnly],
+  logLevel: "warning",
+} satisfies BuildOptions;
+
 /** The component as one minified ES module. */
 export async function bundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, "web/index.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "eof",
-    write: false,
-    plugins: [withoutAjv, englishOnly],
-    logLevel: "warning",
-  });
-  return result.outputFiles[0]!.text;
+  return (await build(OPTIONS)).outputFiles[0]!.text;
 }
 
 /** CORS for the module, so any page can load it with one script tag. */
@@ -73,9 +74,10 @@ const HEADERS = `/math-session.js
   Cache-Control: public, max-age=300
 `;
 
-export async function buildWeb(outDir = PUBLIC_DIR): Promise<void> {
+/** Writes each file whole (a rename), and only when it changed. */
+function publish(script: string, outDir: string): void {
   const files: Record<string, string> = {
-    "math-session.js": await bundle(),
+    "math-session.js": script,
     "index.html": readFileSync(join(ROOT, "web/index.html"), "utf8"),
     _headers: HEADERS,
   };
@@ -93,6 +95,30 @@ export async function buildWeb(outDir = PUBLIC_DIR): Promise<void> {
   }
 }
 
+export async function buildWeb(outDir = PUBLIC_DIR): Promise<void> {
+  publish(await bundle(), outDir);
+}
+
+/**
+ * `npm run build -- --watch`: rebuilds on every change to the component. A running `wrangler dev` serves
+ * the new files at once, without a restart (wrangler.toml does not watch web/: a restart would drop
+ * every socket of every `wrangler dev` on this config, tests and benchmarks included).
+ */
+async function watch(outDir = PUBLIC_DIR): Promise<void> {
+  const written: Plugin = {
+    name: "publish",
+    setup(esbuild) {
+      esbuild.onEnd((result) => {
+        if (result.errors.length > 0 || !result.outputFiles?.[0]) return;
+        publish(result.outputFiles[0].text, outDir);
+        console.log(`math-session.js rebuilt at ${new Date().toLocaleTimeString()}`);
+      });
+    },
+  };
+  const watcher = await context({ ...OPTIONS, plugins: [...OPTIONS.plugins, written] });
+  await watcher.watch();
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await buildWeb();
+  await (process.argv.includes("--watch") ? watch() : buildWeb());
 }
