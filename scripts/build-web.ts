@@ -68,10 +68,13 @@ export async function bundle(): Promise<string> {
   return (await build(OPTIONS)).outputFiles[0]!.text;
 }
 
-/** CORS for the module, so any page can load it with one script tag. */
+/**
+ * CORS for the module, so any page can load it with one script tag; browsers revalidate it (a 304 by its
+ * ETag) so a new version reaches every page at once.
+ */
 const HEADERS = `/math-session.js
   Access-Control-Allow-Origin: *
-  Cache-Control: public, max-age=300
+  Cache-Control: public, max-age=0, must-revalidate
 `;
 
 /** Writes each file whole (a rename), and only when it changed. */
