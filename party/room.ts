@@ -160,7 +160,7 @@ export class Room extends Server<Env> {
       connection,
       seed
         ? JSON.stringify({ type: "connected", sessionId, agentId: this.name, timestamp: now() })
-        : JSON.stringify({ jsonrpc: "2.0", method: ROOM_SESSION_METHOD, params: { sessionId, resumed, lastSeq: this.#log.lastSeq } }),
+        : JSON.stringify({ jsonrpc: "2.0", method: ROOM_SESSION_METHOD, params: { sessionId, resumed, lastSeq: this.#log.lastSeq, access: this.#sessions.get(sessionId)?.access ?? "write" } }),
     );
     // Replay and registration happen in one synchronous turn: no live event can fall between them.
     const since = parseSince(url);

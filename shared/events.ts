@@ -7,11 +7,17 @@ import { z } from "zod";
 export const ROOM_EVENT_METHOD = "notifications/room/event";
 /**
  * The first frame on every MCP socket: the session id to come back with (`?session=`), whether this
- * socket resumed that session (false: a new session, which starts with initialize), and the room's
- * last seq when the socket joined (live events follow it; `?since=` it on reconnecting misses nothing).
+ * socket resumed that session (false: a new session, which starts with initialize), the room's last seq
+ * when the socket joined (live events follow it; `?since=` it on reconnecting misses nothing), and what
+ * the session may do ("read": a viewer link, which cannot call tools).
  */
 export const ROOM_SESSION_METHOD = "notifications/room/session";
-export const RoomSessionSchema = z.object({ sessionId: z.string(), resumed: z.boolean(), lastSeq: z.number().int().nonnegative() });
+export const RoomSessionSchema = z.object({
+  sessionId: z.string(),
+  resumed: z.boolean(),
+  lastSeq: z.number().int().nonnegative(),
+  access: z.enum(["write", "read"]).optional(),
+});
 
 /**
  * Heartbeat frames: the room answers this exact text without waking from hibernation. Clients that

@@ -94,6 +94,11 @@ export class RoomClient {
     return this.#transport.lastSeq;
   }
 
+  /** "read" for a viewer link: the room said so when the socket joined. */
+  get access(): "write" | "read" {
+    return this.#transport.access;
+  }
+
   /** Every tool of the room, through every page of tools/list. */
   async tools(): Promise<Tool[]> {
     const tools: Tool[] = [];

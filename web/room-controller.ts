@@ -65,7 +65,7 @@ export class RoomController implements ReactiveController {
   calls: CallInFlight[] = [];
   /** A failure the log does not show (the call never reached the room). */
   error?: string;
-  /** This session may watch but not act (a viewer link): the room refused a call as forbidden. */
+  /** This session may watch but not act (a viewer link): the room says so when it joins, or refuses a call. */
   readOnly = false;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -227,6 +227,8 @@ export class RoomController implements ReactiveController {
     try {
       await client.connect();
       if (this.#client !== client) return;
+      // A viewer link knows it is one from the room's first frame, before it tries anything.
+      if (client.access === "read") this.readOnly = true;
       await this.#refresh(client, ["tools", "variables", "participants"]);
       await client.subscribe(VARIABLES_URI).catch(() => {});
       this.#ready = true;

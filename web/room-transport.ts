@@ -48,6 +48,8 @@ export class RoomClientTransport {
   /** The newest room event seen; the transport asks for what follows it after a drop. */
   lastSeq?: number;
   status: ConnectionStatus = "connecting";
+  /** What the room lets this session do: "read" for a viewer link (it cannot call tools). */
+  access: "write" | "read" = "write";
 
   readonly #options: RoomTransportOptions;
   #socket?: ReconnectingWebSocket;
@@ -173,6 +175,7 @@ export class RoomClientTransport {
     const session = RoomSessionSchema.safeParse(params);
     if (!session.success) return;
     this.#sessionId = session.data.sessionId;
+    this.access = session.data.access ?? "write";
     if (this.lastSeq === undefined) this.lastSeq = session.data.lastSeq;
     this.#ready = true;
     this.#setStatus("connected");

@@ -199,14 +199,14 @@ describe("the web component in a room", () => {
     await writer.calculate("7 * 6");
     await Promise.all([writer.waitForSeqs([1]), viewer.waitForSeqs([1])]);
 
-    await viewer.calculate("1 + 1");
+    // The room tells a viewer link what it is when it joins: it is view-only before trying anything.
     const input = viewer.page.getByRole("textbox", { name: "Calculation" });
     await expect.poll(() => input.isDisabled()).toBe(true);
     expect(await input.getAttribute("placeholder")).toMatch(/^View only/);
     expect(await viewer.page.locator("math-session [part=view-only]").innerText()).toBe("View only");
     expect(await viewer.page.locator("math-session aside").innerText()).toContain("View only: this link shows the log");
     await writer.calculate("1 + 2");
-    await Promise.all([writer.waitForSeqs([1, 2]), viewer.waitForSeqs([1, 2])]); // The viewer's call never ran.
+    await Promise.all([writer.waitForSeqs([1, 2]), viewer.waitForSeqs([1, 2])]);
 
     // Sharing passes on the key one holds.
     await writer.page.getByRole("button", { name: "Share" }).click();

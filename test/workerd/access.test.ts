@@ -36,6 +36,7 @@ describe("keyed rooms", () => {
     const writer = await TestSocket.open(roomPath(room, `?key=${writerKey}&name=writer`));
     await writer.initialize();
     const viewer = await TestSocket.open(roomPath(room, `?key=${viewerKey}&name=viewer&since=0`));
+    expect(viewer.session?.access).toBe("read");
     await viewer.next(); // the replay header
     await viewer.initialize();
     const refused = (await viewer.request("tools/call", { name: "add", arguments: { a: 1, b: 1 } })).response;

@@ -15,7 +15,7 @@ describe("resumption", () => {
   it("names the session in the first frame, with an unguessable id bound to the room", async () => {
     const room = freshRoom();
     const socket = await TestSocket.open(roomPath(room));
-    expect(socket.session).toEqual({ sessionId: expect.stringMatching(new RegExp(`^${room}\\.[\\w-]{22}$`)), resumed: false, lastSeq: 0 });
+    expect(socket.session).toEqual({ sessionId: expect.stringMatching(new RegExp(`^${room}\\.[\\w-]{22}$`)), resumed: false, lastSeq: 0, access: "write" });
     socket.close();
   });
 
@@ -28,7 +28,7 @@ describe("resumption", () => {
     await first.closed;
 
     const second = await TestSocket.open(roomPath(room, `?session=${first.session!.sessionId}`));
-    expect(second.session).toEqual({ sessionId: first.session!.sessionId, resumed: true, lastSeq: 0 });
+    expect(second.session).toEqual({ sessionId: first.session!.sessionId, resumed: true, lastSeq: 0, access: "write" });
     const { response, before } = await second.request("tools/call", { name: "add", arguments: { a: 1, b: 2 } });
     expect(response.result.structuredContent).toEqual({ value: 3 });
     expect(before.find(isEvent)?.params.by).toBe("returner");

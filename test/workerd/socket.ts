@@ -9,7 +9,7 @@ export class TestSocket {
   readonly ws: WebSocket;
   readonly protocol: string | null;
   /** From the first frame every MCP socket gets: the session to come back with. */
-  session?: { sessionId: string; resumed: boolean; lastSeq: number };
+  session?: { sessionId: string; resumed: boolean; lastSeq: number; access?: "write" | "read" };
   /** Presence notifications, kept apart so that tests of other things see the frames they are about. */
   readonly presence: Frame[] = [];
   #presenceWaiters: ((frame: Frame) => void)[] = [];
