@@ -6,7 +6,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { CallToolResultSchema, ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import type { CallToolResult, Progress, Tool } from "@modelcontextprotocol/sdk/types.js";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { z } from "zod";
 import {
@@ -86,8 +85,7 @@ export class RoomClient {
 
   /** Opens the session: the socket, initialize, then the replay and live events. */
   async connect(): Promise<void> {
-    // The transport speaks the SDK's Transport contract with the room's own message types.
-    await this.#client.connect(this.#transport as unknown as Transport);
+    await this.#client.connect(this.#transport);
   }
 
   get lastSeq(): number | undefined {

@@ -11,7 +11,8 @@
  */
 import ReconnectingWebSocket from "partysocket/ws";
 import { HEARTBEAT_PING, ROOM_EVENT_METHOD, ROOM_SESSION_METHOD, RoomSessionSchema } from "../shared/events.ts";
-import type { JSONRPCMessage, RequestId } from "../shared/jsonrpc.ts";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { JSONRPCMessage, RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { MCP_SUBPROTOCOL } from "../shared/mcp.ts";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "closed";
@@ -38,7 +39,7 @@ type Pending = { message: JSONRPCMessage; hidden: boolean };
 const isRequest = (m: JSONRPCMessage): m is Extract<JSONRPCMessage, { id: RequestId; method: string }> => "method" in m && "id" in m;
 const isResponse = (m: JSONRPCMessage) => "id" in m && ("result" in m || "error" in m);
 
-export class RoomClientTransport {
+export class RoomClientTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
   onclose?: () => void;
   onerror?: (error: Error) => void;

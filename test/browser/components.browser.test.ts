@@ -46,7 +46,7 @@ async function open(width = 900): Promise<Page> {
 async function mount(tag: string, properties: Record<string, unknown>, style = ""): Promise<void> {
   await page.evaluate(
     async ({ tag, properties, style }) => {
-      const element = Object.assign(document.createElement(tag), properties) as HTMLElement & { updateComplete: Promise<unknown> };
+      const element = Object.assign(document.createElement(tag), properties) as unknown as HTMLElement & { updateComplete: Promise<unknown> };
       element.setAttribute("style", style);
       const sent: { type: string; detail: unknown }[] = ((window as unknown as { sent: unknown[] }).sent = []) as never;
       for (const type of ["math-call", "math-cancel", "math-insert"]) document.addEventListener(type, (e) => sent.push({ type, detail: (e as CustomEvent).detail }));
