@@ -250,8 +250,12 @@ export class Room extends Server<Env> {
 
   #replay(connection: Connection, since: number, seed: boolean): void {
     if (!seed) safeSend(connection, JSON.stringify({ jsonrpc: "2.0", method: ROOM_REPLAY_METHOD, params: this.#log.replayInfo(since) }));
-    const frame = seed ? seedEventFrame : mcpEventFrame;
-    for (const json of this.#log.since(since)) safeSend(connection, frame(json));
+    const [before, after] = seed ? [SEED_EVENT_PREFIX, `,"timestamp":"${now()}"}`] : [MCP_EVENT_PREFIX, "}"];
+    try {
+      for (const frame of this.#log.since(since, before, after)) connection.send(frame);
+    } catch {
+      // The socket closed during the replay; it comes back with ?since= for the rest.
+    }
   }
 
   #record(record: ToolCallRecord, session: McpSession): void {
@@ -281,7 +285,8 @@ export class Room extends Server<Env> {
 
 const MCP_EVENT_PREFIX = `{"jsonrpc":"2.0","method":"${ROOM_EVENT_METHOD}","params":`;
 const mcpEventFrame = (eventJson: string) => `${MCP_EVENT_PREFIX}${eventJson}}`;
-const seedEventFrame = (eventJson: string) => `{"type":"notification","payload":${eventJson},"timestamp":"${now()}"}`;
+const SEED_EVENT_PREFIX = `{"type":"notification","payload":`;
+const seedEventFrame = (eventJson: string) => `${SEED_EVENT_PREFIX}${eventJson},"timestamp":"${now()}"}`;
 
 /** The answer a request got, rebuilt from the event it made (for a retransmitted request). */
 function answerFrom(event: RoomEvent | undefined, id: RequestId): JSONRPCMessage | undefined {
