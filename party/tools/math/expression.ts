@@ -62,7 +62,7 @@ export function describeError(error: unknown): string {
   match = /^Undefined function (.+)$/.exec(message);
   if (match) return `${match[1]} is not a known function`;
   if (/Cannot implicitly convert a Fraction to BigNumber/.test(message)) {
-    return "this has no exact fraction result (square roots, logarithms and trigonometry of fractions are irrational); use mode \"number\" or \"bignumber\"";
+    return "this has no exact fraction result (square roots, logarithms and trigonometry of fractions are irrational, and some functions, such as zeros, have no fraction version); use mode \"number\" or \"bignumber\"";
   }
   if (/Cannot convert .* to a number|Cannot implicitly convert/.test(message)) {
     return `${message.replace(/\.$/, "")}: mixing exact fractions and decimals needs an explicit conversion`;

@@ -43,7 +43,8 @@ function flatValues(value: unknown): unknown[] {
   return isMatrix(value) ? ((value as Matrix).toArray() as unknown[]).flat(8) : (value as unknown[]).flat(8);
 }
 
-const product = (sizes: number[]) => sizes.reduce((p, n) => p * Math.max(0, Math.ceil(Math.abs(n))), 1);
+/** Elements of a matrix of these sizes; an empty dimension counts as 1, since zeros(1e9, 0) still builds 1e9 empty rows. */
+const product = (sizes: number[]) => sizes.reduce((p, n) => p * Math.max(1, Math.ceil(Math.abs(n))), 1);
 
 function checkSizes(name: string, sizes: number[]): void {
   if (sizes.some((n) => !Number.isFinite(n))) refuse(name, "sizes must be finite whole numbers");
@@ -123,7 +124,7 @@ const cubic: Guard = (args, budget) => {
   budget.spend(n ** 3 * cubicWeight(a));
 };
 
-/** A matrix product (or a quotient, which is a product with an inverse): rows × inner × columns. */
+/** A matrix product: rows × inner × columns steps. */
 const matrixProduct: Guard = (args, budget) => {
   let left = args[0];
   for (const right of args.slice(1)) {
@@ -134,7 +135,7 @@ const matrixProduct: Guard = (args, budget) => {
       const inner = a[a.length - 1] ?? 1;
       const columns = b.length === 2 ? b[1]! : 1;
       checkCount("multiply", rows * columns);
-      budget.spend(rows * inner * columns * cubicWeight(left) * 2 + inner ** 3 * cubicWeight(right));
+      budget.spend(rows * inner * columns * cubicWeight(left) * 2);
     }
     left = isCollection(right) ? right : left;
   }
@@ -206,6 +207,8 @@ export const guards: Record<string, Guard> = {
   },
   combinations: (args) => {
     const [n, k] = args.map(scalar);
+    // Counting past 2^53 in doubles never ends (n + 1 = n there).
+    if (!(Math.abs(n!) <= Number.MAX_SAFE_INTEGER)) refuse("combinations", "n must be at most 2^53 − 1");
     // mathjs loops min(k, n − k) times for numbers, but max(k, n − k) times for BigNumbers.
     if (isBigNumber(args[0]) || isBigNumber(args[1])) {
       if (!(Math.max(k!, n! - k!) <= MAX_FACTORIAL)) refuse("combinations", `with bignumbers, n must be at most ${MAX_FACTORIAL}`);
@@ -221,7 +224,8 @@ export const guards: Record<string, Guard> = {
   quantileSeq: (args) => void (!isCollection(args[1]) && scalar(args[1]) > 1 && checkSizes("quantileSeq", [scalar(args[1])])),
   format: (args) => void (typeof args[1] === "number" && checkEach("format", args[1], 1000, "the precision")),
   multiply: matrixProduct,
-  divide: (args, budget) => void (isCollection(args[1]) && matrixProduct(args, budget)),
+  // a / B is a · inv(B): the inverse's n³ steps, then the product.
+  divide: (args, budget) => void (isCollection(args[1]) && (cubic([args[1]], budget), matrixProduct(args, budget))),
   det: cubic,
   inv: cubic,
   pinv: cubic,
