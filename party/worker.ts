@@ -19,7 +19,8 @@ export { ConformanceRoom } from "./conformance/room.ts";
 
 const ROOM_PATH = /^\/rooms\/([^/]+)\/mcp\/?$/;
 const SEED_SOCKET_PATH = /^\/agent\/([^/]+)\/websocket\/?$/;
-const startedAt = Date.now();
+/** Set on the first request: the runtime's clock reads 0 while modules load. */
+let startedAt: number | undefined;
 let requestsServed = 0;
 
 const isUpgrade = (request: Request) => request.headers.get("Upgrade")?.toLowerCase() === "websocket";
@@ -171,7 +172,7 @@ async function route(request: Request, env: Env): Promise<Response> {
       status: "ok",
       timestamp: new Date().toISOString(),
       version: SERVER_INFO.version,
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      uptimeSeconds: Math.round((Date.now() - (startedAt ?? Date.now())) / 1000),
       requestsServed,
       tools: toolRegistry.list().length,
     });
@@ -182,6 +183,7 @@ async function route(request: Request, env: Env): Promise<Response> {
 export default {
   async fetch(incoming, env): Promise<Response> {
     requestsServed++;
+    startedAt ??= Date.now();
     // Only the Worker says what a request may do in a room; a client's own say-so is dropped.
     let request: Request = incoming;
     if (request.headers.has(ACCESS_HEADER)) {

@@ -129,5 +129,8 @@ describe("GET /status", () => {
     const body = (await (await request("/status")).json()) as Record<string, unknown>;
     expect(body).toMatchObject({ status: "ok", version: expect.any(String), tools: expect.any(Number), requestsServed: expect.any(Number) });
     expect(Date.parse(body.timestamp as string)).not.toBeNaN();
+    // Time since this isolate's first request: small here, and never the clock's epoch.
+    expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
+    expect(body.uptimeSeconds).toBeLessThan(3600);
   });
 });
