@@ -13,7 +13,7 @@ import { newSessionState } from "../../party/engine/session-state.ts";
 import type { SessionState } from "../../party/engine/session-state.ts";
 import { defineTool, ToolRegistry } from "../../party/tools/registry.ts";
 import { seedTools } from "../../party/tools/seed.ts";
-import type { Variable, VariableStore } from "../../party/tools/context.ts";
+import { memoryVariables } from "./memory-variables.ts";
 import type { Transport } from "../../party/engine/transport.ts";
 
 /** A tool that waits for its signal, for cancellation and progress. */
@@ -29,20 +29,6 @@ const slow = defineTool({
   },
 });
 
-function memoryVariables(): VariableStore {
-  const map = new Map<string, Variable>();
-  return {
-    list: () => [...map.values()],
-    get: (name) => map.get(name),
-    set: (v) => void map.set(v.name, v),
-    delete: (name) => map.delete(name),
-    clear: () => {
-      const n = map.size;
-      map.clear();
-      return n;
-    },
-  };
-}
 
 async function setup(pageSize = 50) {
   const calls: ToolCallRecord[] = [];

@@ -6,27 +6,14 @@ import type { CallToolResult, ToolContext } from "../../party/tools/registry.ts"
 import { mathTools } from "../../party/tools/math/index.ts";
 import { loadMath } from "../../party/tools/math/instances.ts";
 import { beforeAll } from "vitest";
+import type { VariableStore } from "../../party/tools/context.ts";
+import { memoryVariables } from "./memory-variables.ts";
 
 /** mathjs loads on the first math call; inside workerd that takes seconds the first time, so do it up front. */
 export function loadMathFirst(): void {
   beforeAll(() => loadMath(), 120_000);
 }
-import type { Variable, VariableStore } from "../../party/tools/context.ts";
 
-export function memoryVariables(): VariableStore {
-  const map = new Map<string, Variable>();
-  return {
-    list: () => [...map.values()],
-    get: (name) => map.get(name),
-    set: (variable) => void map.set(variable.name, variable),
-    delete: (name) => map.delete(name),
-    clear: () => {
-      const count = map.size;
-      map.clear();
-      return count;
-    },
-  };
-}
 
 export const registry = new ToolRegistry().register(...mathTools);
 
