@@ -7,7 +7,7 @@ import type { Connection, ConnectionContext, WSMessage } from "partyserver";
 import { HEARTBEAT_PING, HEARTBEAT_PONG, ROOM_EVENT_METHOD, ROOM_REPLAY_METHOD, ROOM_SESSION_METHOD } from "../shared/events.ts";
 import type { RoomEvent } from "../shared/events.ts";
 import type { JSONRPCMessage, RequestId } from "../shared/jsonrpc.ts";
-import { SeedCreateBodySchema } from "../shared/seed.ts";
+import type { SeedCallBody } from "../shared/seed.ts";
 import { McpEngine } from "./engine/engine.ts";
 import type { ToolCallRecord } from "./engine/engine.ts";
 import type { McpSession } from "./engine/session.ts";
@@ -17,7 +17,7 @@ import { SessionStore } from "./log/session-store.ts";
 import { SqlVariableStore } from "./log/variable-store.ts";
 import { HttpSessions } from "./http/http-sessions.ts";
 import { handleStreamableHttp, SESSION_HEADER } from "./http/streamable-http.ts";
-import { ACCESS_HEADER, accessFor, KEY_HEADER } from "./http/access.ts";
+import { ACCESS_HEADER, admit, presentedKey } from "./http/access.ts";
 import { randomToken } from "./ids.ts";
 import { problem } from "./http/problem.ts";
 import { SocketSessions } from "./transports/socket-sessions.ts";
@@ -26,6 +26,7 @@ import { parseSince, roomConfig } from "./config.ts";
 import type { RoomConfig } from "./config.ts";
 import { frameBytes, RateLimiter, rateLimitReply } from "./limits.ts";
 import { seedCall } from "./seed/seed-call.ts";
+import type { SeedCallAnswer } from "./seed/seed-call.ts";
 import { ErrorCode } from "../shared/jsonrpc.ts";
 import { mathProfile } from "./server-info.ts";
 import type { RoomProfile } from "./profile.ts";
@@ -55,7 +56,8 @@ export class Room extends Server<Env> {
 
   #log!: EventLog;
   #sessions!: SessionStore;
-  #meta!: RoomMeta;
+  /** Read before the room starts: admission needs only the room's record. */
+  readonly #meta: RoomMeta;
   #engine!: McpEngine;
   #http!: HttpSessions;
   #sockets!: SocketSessions;
@@ -64,13 +66,17 @@ export class Room extends Server<Env> {
   #rate!: RateLimiter;
   #prunedAt = 0;
 
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.#meta = new RoomMeta(ctx.storage.sql);
+  }
+
   override onStart(): void {
     const config = (this.#config = roomConfig(this.env));
     this.#rate = new RateLimiter(config.ratePerSecond, config.rateBurst);
     const sql = this.ctx.storage.sql;
     this.#log = new EventLog(sql, config.logRetention);
     this.#sessions = new SessionStore(sql);
-    this.#meta = new RoomMeta(sql);
     const variables = new SqlVariableStore(sql, () => this.#engine.resourceUpdated(VARIABLES_URI, this.#liveSessions()));
     const profile = this.#profile;
     this.#presence = new Presence(
@@ -125,6 +131,54 @@ export class Room extends Server<Env> {
 
   get #profile(): RoomProfile {
     return (this.constructor as typeof Room).profile;
+  }
+
+  /**
+   * Every request into the room passes here before partyserver sees it: the one place where a key is
+   * checked. Entering (a socket, or an HTTP initialize) takes the key a keyed room asks for; later HTTP
+   * requests are bound by their session, which keeps the access it started with.
+   */
+  override async fetch(request: Request): Promise<Response> {
+    const entering = request.headers.get("Upgrade")?.toLowerCase() === "websocket" || (request.method === "POST" && !request.headers.has(SESSION_HEADER));
+    let admitted = new Request(request);
+    admitted.headers.delete(ACCESS_HEADER);
+    if (entering) {
+      const admission = admit(this.name, this.#meta.info, presentedKey(request), isSeedSocketPath(new URL(request.url).pathname));
+      if ("error" in admission) return problem(admission.status, admission.error);
+      admitted.headers.set(ACCESS_HEADER, admission.access);
+    }
+    try {
+      await this.#started();
+    } catch (error) {
+      // partyserver would answer a failed start with its stack; nobody gets a stack.
+      console.error("room start failed:", error);
+      return problem(500, "Internal error");
+    }
+    return super.fetch(admitted);
+  }
+
+  /** Starts the room (onStart, once) for calls that do not come through fetch. */
+  #started(): Promise<void> {
+    return this.setName(this.name);
+  }
+
+  /** RPC from the Worker (POST /rooms): records this room as keyed and answers its keys. */
+  async createKeyed(): Promise<{ writerKey: string; viewerKey: string }> {
+    const info = this.#meta.create("keyed", this.name, { writer: randomToken(), viewer: randomToken() });
+    return { writerKey: info.keys!.writer, viewerKey: info.keys!.viewer };
+  }
+
+  /** RPC from the Worker (POST /agent): records this room as the seed agent `name`'s. */
+  async createAgent(name: string | undefined): Promise<void> {
+    this.#meta.create("agent", name || "anonymous");
+  }
+
+  /** RPC from the Worker (POST /mcp with a seed body): one call, admitted like every other way in. */
+  async seedCall(request: SeedCallBody["request"], key: string | undefined): Promise<SeedCallAnswer> {
+    const admission = admit(this.name, this.#meta.info, key, true);
+    if ("error" in admission) return { status: admission.status, json: JSON.stringify({ error: admission.error }) };
+    await this.#started();
+    return seedCall(request, { name: this.name, info: this.#meta.info!, engine: this.#engine, tools: this.#profile.tools, access: admission.access });
   }
 
   /** Tags let a broadcast reach each kind of socket in its own framing without reading every attachment. */
@@ -213,25 +267,6 @@ export class Room extends Server<Env> {
 
   async #request(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
-    if (pathname === "/_seed/exists") return new Response(null, { status: this.#meta.info ? 204 : 404 });
-    if (pathname === "/_room/create") {
-      const keys = { writer: randomToken(), viewer: randomToken() };
-      const info = this.#meta.create("keyed", this.name, keys);
-      return Response.json({ writerKey: info.keys?.writer, viewerKey: info.keys?.viewer });
-    }
-    if (pathname === "/_room/access") {
-      const access = accessFor(this.#meta.info?.keys, request.headers.get(KEY_HEADER) ?? undefined);
-      return access ? Response.json({ access }) : new Response(null, { status: 403 });
-    }
-    if (pathname === "/_seed/create") {
-      const body = SeedCreateBodySchema.safeParse(await request.json().catch(() => undefined));
-      this.#meta.create("agent", (body.success && body.data.name) || "anonymous");
-      return new Response(null, { status: 204 });
-    }
-    if (pathname === "/_seed/call") {
-      const room = { name: this.name, info: this.#meta.info, engine: this.#engine, tools: this.#profile.tools };
-      return seedCall(await request.json().catch(() => undefined), room);
-    }
     const sessionId = request.headers.get(SESSION_HEADER);
     const retryAfterMs = sessionId ? this.#rate.take(sessionId) : 0;
     if (retryAfterMs > 0) {

@@ -7,7 +7,8 @@ import { SeedCallBodySchema, SeedCreateBodySchema } from "../shared/seed.ts";
 import { parseSince } from "./config.ts";
 import { accessPolicy, corsHeaders, refusal } from "./http/origin.ts";
 import { offeredProtocols, unauthorized } from "./http/auth.ts";
-import { ACCESS_HEADER, KEY_HEADER, presentedKey } from "./http/access.ts";
+import { KEYED_PREFIX, presentedKey } from "./http/access.ts";
+import { toRoom } from "./http/forward.ts";
 import { problem, rpcProblem } from "./http/problem.ts";
 import { handleStreamableHttp, SESSION_HEADER } from "./http/streamable-http.ts";
 import type { HttpSessionHost } from "./http/streamable-http.ts";
@@ -48,7 +49,7 @@ async function routeRoomSocket(request: Request, env: Env, room: string): Promis
   } catch (error) {
     return problem(400, (error as Error).message);
   }
-  const response = await roomStub(env, room).fetch(request);
+  const response = await roomStub(env, room).fetch(toRoom(request));
   if (response.status !== 101 || !response.webSocket || !askedForAny) return response;
   // partyserver's 101 names no subprotocol; a browser that asked for "mcp" drops a socket without it.
   return new Response(null, { status: 101, webSocket: response.webSocket, headers: { "Sec-WebSocket-Protocol": MCP_SUBPROTOCOL } });
@@ -62,7 +63,7 @@ async function routeMcp(request: Request, env: Env, rooms: Rooms = env.Room, pre
   const sessionId = request.headers.get(SESSION_HEADER);
   if (request.method !== "POST") {
     const room = sessionId ? roomOfSessionId(sessionId) : undefined;
-    return room && ROOM_NAME_PATTERN.test(room) ? roomStub(env, room, rooms).fetch(request) : handleStreamableHttp(request, NO_SESSIONS);
+    return room && ROOM_NAME_PATTERN.test(room) ? roomStub(env, room, rooms).fetch(toRoom(request)) : handleStreamableHttp(request, NO_SESSIONS);
   }
   const text = await request.text();
   let body: unknown;
@@ -72,8 +73,8 @@ async function routeMcp(request: Request, env: Env, rooms: Rooms = env.Room, pre
     body = undefined;
   }
   const isSeedBody = typeof body === "object" && body !== null && !("jsonrpc" in body) && "agentId" in body;
-  if (isSeedBody && rooms === env.Room) return seedCall(body, env);
-  const forward = (room: string) => roomStub(env, room, rooms).fetch(new Request(request, { body: text }));
+  if (isSeedBody && rooms === env.Room) return seedCall(request, body, env);
+  const forward = (room: string) => roomStub(env, room, rooms).fetch(toRoom(request, text));
   if (sessionId) {
     const room = roomOfSessionId(sessionId);
     return room && ROOM_NAME_PATTERN.test(room) ? forward(room) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
@@ -83,37 +84,35 @@ async function routeMcp(request: Request, env: Env, rooms: Rooms = env.Room, pre
   return isInitialize ? forward(`${prefix}-${randomToken()}`) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
 }
 
-async function seedCall(body: unknown, env: Env): Promise<Response> {
+/** A seed call; a keyed room's key comes as `Mcp-Room-Key`, `?key=` or the body's `key`. */
+async function seedCall(request: Request, body: unknown, env: Env): Promise<Response> {
   const parsed = SeedCallBodySchema.safeParse(body);
   if (!parsed.success) return problem(400, "Invalid MCP request: send {agentId, request: {method, params}}");
-  if (!ROOM_NAME_PATTERN.test(parsed.data.agentId)) return problem(404, `Agent not found: ${parsed.data.agentId}`);
-  return roomStub(env, parsed.data.agentId).fetch("https://room/_seed/call", { method: "POST", body: JSON.stringify(parsed.data) });
+  const { agentId, request: call, key } = parsed.data;
+  if (!ROOM_NAME_PATTERN.test(agentId)) return problem(404, `Agent not found: ${agentId}`);
+  const answer = await roomStub(env, agentId).seedCall(call, presentedKey(request) ?? key);
+  return new Response(answer.json, { status: answer.status, headers: { "Content-Type": "application/json" } });
 }
 
 async function createAgent(request: Request, env: Env): Promise<Response> {
   const body = SeedCreateBodySchema.safeParse(await request.json().catch(() => ({})));
   if (!body.success) return problem(400, "Invalid body: send {name} with a name of at most 100 characters");
   const agentId = `agent-${randomToken()}`;
-  await roomStub(env, agentId).fetch("https://room/_seed/create", { method: "POST", body: JSON.stringify(body.data) });
+  await roomStub(env, agentId).createAgent(body.data.name);
   return Response.json({ agentId });
 }
 
+/** The seed's socket; the room answers 404 for an agent nobody made, and admits it like any socket. */
 async function seedSocket(request: Request, env: Env, agentId: string): Promise<Response> {
   if (!isUpgrade(request)) return problem(426, "Upgrade Required: open a WebSocket here", { Upgrade: "websocket" });
   if (!ROOM_NAME_PATTERN.test(agentId)) return problem(404, `Agent not found: ${agentId}`);
-  const stub = roomStub(env, agentId);
-  const exists = await stub.fetch("https://room/_seed/exists");
-  if (exists.status === 404) return problem(404, `Agent not found: ${agentId}; create one with POST /agent`);
-  return stub.fetch(request);
+  return roomStub(env, agentId).fetch(toRoom(request));
 }
-
-/** Rooms made by POST /rooms are keyed: a writer key to act, a viewer key to watch. */
-const isKeyedRoom = (room: string) => room.startsWith("r-");
 
 /** POST /rooms: a new room with 128 random bits in its id, and its keys. */
 async function createRoom(request: Request, env: Env): Promise<Response> {
-  const room = `r-${randomToken()}`;
-  const { writerKey, viewerKey } = await (await roomStub(env, room).fetch("https://room/_room/create", { method: "POST" })).json<{ writerKey: string; viewerKey: string }>();
+  const room = `${KEYED_PREFIX}${randomToken()}`;
+  const { writerKey, viewerKey } = await roomStub(env, room).createKeyed();
   const origin = new URL(request.url).origin;
   return Response.json(
     {
@@ -127,24 +126,6 @@ async function createRoom(request: Request, env: Env): Promise<Response> {
   );
 }
 
-/**
- * Entering a keyed room (a socket, or an initialize) takes a key; the room says what it allows, and the
- * request goes on carrying that answer. Later HTTP requests are bound by their session instead.
- */
-async function admit(request: Request, env: Env, room: string): Promise<Request | Response> {
-  const entering = isUpgrade(request) || (request.method === "POST" && !request.headers.has(SESSION_HEADER));
-  if (!isKeyedRoom(room) || !entering) return request;
-  const key = presentedKey(request);
-  const answer = await roomStub(env, room).fetch("https://room/_room/access", { headers: key ? { [KEY_HEADER]: key } : {} });
-  if (answer.status !== 200) {
-    return problem(403, key ? "Forbidden: that key does not open this room" : `Forbidden: this room needs a key (?key= or ${KEY_HEADER})`);
-  }
-  const { access } = await answer.json<{ access: string }>();
-  const admitted = new Request(request);
-  admitted.headers.set(ACCESS_HEADER, access);
-  return admitted;
-}
-
 async function route(request: Request, env: Env): Promise<Response> {
   const url = new URL(request.url);
   const { pathname } = url;
@@ -152,13 +133,10 @@ async function route(request: Request, env: Env): Promise<Response> {
   const room = ROOM_PATH.exec(pathname)?.[1];
   if (room !== undefined) {
     if (!ROOM_NAME_PATTERN.test(room)) return problem(400, "Invalid room name: use 1 to 128 letters, digits, '-' or '_'");
-    const admitted = await admit(request, env, room);
-    if (admitted instanceof Response) return admitted;
-    request = admitted;
     if (isUpgrade(request)) return routeRoomSocket(request, env, room);
     // Bodies are read here, whole, so a room that answers early (415, 406) never races a stream still arriving.
     const body = request.method === "POST" ? await request.arrayBuffer() : undefined;
-    return roomStub(env, room).fetch(body ? new Request(request, { body }) : request);
+    return roomStub(env, room).fetch(toRoom(request, body));
   }
   if (pathname === "/mcp") return routeMcp(request, env);
   if (pathname === "/conformance/mcp" && env.CONFORMANCE_FIXTURE === "on") return routeMcp(request, env, env.ConformanceRoom, "c");
@@ -181,15 +159,9 @@ async function route(request: Request, env: Env): Promise<Response> {
 }
 
 export default {
-  async fetch(incoming, env): Promise<Response> {
+  async fetch(request, env): Promise<Response> {
     requestsServed++;
     startedAt ??= Date.now();
-    // Only the Worker says what a request may do in a room; a client's own say-so is dropped.
-    let request: Request = incoming;
-    if (request.headers.has(ACCESS_HEADER)) {
-      request = new Request(request);
-      request.headers.delete(ACCESS_HEADER);
-    }
     const refused = refusal(request, accessPolicy(env));
     if (refused) {
       return new URL(request.url).pathname.endsWith("/mcp") && !isUpgrade(request)

@@ -20,7 +20,12 @@ export const SeedClientEnvelopeSchema = z.discriminatedUnion("type", [
 export type SeedClientEnvelope = z.infer<typeof SeedClientEnvelopeSchema>;
 
 /** POST /mcp with a seed body (told apart from JSON-RPC by having `agentId` and no `jsonrpc`). */
-export const SeedCallBodySchema = z.object({ agentId: z.string().min(1).max(200), request: SeedRequest });
+export const SeedCallBodySchema = z.object({
+  agentId: z.string().min(1).max(200),
+  request: SeedRequest,
+  /** A keyed room's writer or viewer key (it may also come as the `Mcp-Room-Key` header or `?key=`). */
+  key: z.string().max(200).optional(),
+});
 export type SeedCallBody = z.infer<typeof SeedCallBodySchema>;
 
 /** POST /agent */

@@ -54,4 +54,19 @@ describe("with AUTH_TOKEN set", () => {
     expect(await socket(path, ["mcp"])).toEqual({ refused: true });
     expect(await socket(path, ["mcp", "bearer.wrong"])).toEqual({ refused: true });
   });
+
+  it("asks the seed API for the token too: POST /agent, POST /mcp and the seed socket", async () => {
+    const json = (body: unknown, authorized: boolean) => ({
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(authorized ? { Authorization: `Bearer ${TOKEN}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    expect((await fetch(`${dev.origin}/agent`, json({ name: "x" }, false))).status).toBe(401);
+    const { agentId } = (await (await fetch(`${dev.origin}/agent`, json({ name: "x" }, true))).json()) as { agentId: string };
+    const call = { agentId, request: { method: "add", params: { a: 1, b: 1 } } };
+    expect((await fetch(`${dev.origin}/mcp`, json(call, false))).status).toBe(401);
+    expect((await fetch(`${dev.origin}/mcp`, json(call, true))).status).toBe(200);
+    expect(await socket(`/agent/${agentId}/websocket`, [])).toEqual({ refused: true });
+    expect(await socket(`/agent/${agentId}/websocket?token=${TOKEN}`, [])).toMatchObject({ first: { type: "connected", agentId } });
+  });
 });

@@ -57,12 +57,4 @@ describe("keyed rooms", () => {
     const call = await post(roomPath(room), { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "add", arguments: { a: 1, b: 1 } } }, { "Mcp-Session-Id": sessionId });
     expect(await call.json()).toMatchObject({ error: { code: -32003 } });
   });
-
-  it("ignores an access header a client sends itself", async () => {
-    const { room } = await keyedRoom();
-    const socket = await exports.default.fetch(`http://room.test${roomPath(room)}`, {
-      headers: { Upgrade: "websocket", "x-math-mcp-access": "write" },
-    });
-    expect(socket.status).toBe(403);
-  });
 });
