@@ -166,3 +166,32 @@ describe("legacy sessions beside modern requests", () => {
     legacy.close();
   });
 });
+
+describe("multi round-trip requests", { timeout: 30_000 }, () => {
+  const tool = { name: "test_input_required_result_elicitation", arguments: {} };
+  const elicit = { capabilities: { elicitation: {} } };
+  const answer = { user_name: { action: "accept", content: { name: "Ada" } } };
+
+  it("seal their state to the caller and the call: another caller's, another call's or a changed one is refused", async () => {
+    const path = "/conformance/mcp";
+    const handleOf = async (name: string) =>
+      (await modern(path, "tools/list", {}, { meta: { "dev.math-mcp/participant": { name } } })).body.result._meta["dev.math-mcp/participant"];
+    const [ada, bob] = await Promise.all([handleOf("ada"), handleOf("bob")]);
+    const asAda = { ...elicit, meta: { "dev.math-mcp/participant": ada } };
+    const first = await modern(path, "tools/call", tool, asAda);
+    expect(first.body.result).toMatchObject({ resultType: "input_required", inputRequests: { user_name: { method: "elicitation/create" } } });
+    const state = first.body.result.requestState as string;
+    expect(state.startsWith("c-modern.")).toBe(true);
+    expect(state).not.toMatch(/Ada|user_name/); // sealed: nothing of the call can be read off it
+    const retry = (params: Record<string, unknown>, options = asAda) => modern(path, "tools/call", { ...tool, inputResponses: answer, ...params }, options);
+    expect((await retry({ requestState: state })).body.result.content[0].text).toBe("Hello, Ada!");
+    expect((await retry({ requestState: state }, { ...elicit, meta: { "dev.math-mcp/participant": bob } })).body.error).toMatchObject({ code: -32602, message: expect.stringMatching(/integrity/) });
+    expect((await retry({ name: "test_input_required_result_tampered_state", requestState: state })).body.error.code).toBe(-32602);
+    expect((await retry({ requestState: `${state.slice(0, -2)}AA` })).body.error.code).toBe(-32602);
+  });
+
+  it("ask only for what the request declared it can give: else -32021 naming the capability", async () => {
+    const refused = await modern("/conformance/mcp", "tools/call", tool);
+    expect(refused).toMatchObject({ status: 400, body: { error: { code: -32021, data: { requiredCapabilities: { elicitation: {} } } } } });
+  });
+});
