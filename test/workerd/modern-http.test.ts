@@ -195,3 +195,20 @@ describe("multi round-trip requests", { timeout: 30_000 }, () => {
     expect(refused).toMatchObject({ status: 400, body: { error: { code: -32021, data: { requiredCapabilities: { elicitation: {} } } } } });
   });
 });
+
+describe("presence", { timeout: 30_000 }, () => {
+  it("counts a modern HTTP client as present while its listen follows the room", async () => {
+    const room = freshRoom();
+    const watcher = await TestSocket.open(roomPath(room));
+    await watcher.initialize("watcher");
+    const listen = await modernPost(roomPath(room), "subscriptions/listen", { notifications: { "dev.math-mcp/roomEvents": true } }, { clientName: "listener" });
+    const stream = new SseReader(listen);
+    await stream.json(); // the acknowledgment
+    let joined = await watcher.nextPresence();
+    while (joined.participant.name !== "listener") joined = await watcher.nextPresence();
+    expect(joined).toMatchObject({ event: "joined", participant: { name: "listener", kind: "http" } });
+    await stream.cancel();
+    expect(await watcher.nextPresence()).toMatchObject({ event: "left", participant: { name: "listener" } });
+    watcher.close();
+  });
+});
