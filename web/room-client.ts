@@ -68,6 +68,9 @@ export class RoomClient {
   readonly #client: Client;
   readonly #transport: RoomClientTransport;
   #listen?: McpSubscription;
+  /** Settles once connect() is done: a call made sooner (the socket is up, the era not yet known) waits. */
+  readonly #connected: Promise<void>;
+  #settleConnected!: (error?: Error) => void;
 
   constructor(options: RoomClientOptions, listener: RoomListener) {
     this.#transport = new RoomClientTransport({ url: options.url, since: options.since, ...(options.name ? { name: options.name } : {}) });
@@ -82,6 +85,8 @@ export class RoomClient {
     client.setNotificationHandler(ROOM_PRESENCE_METHOD, { params: PresenceSchema }, (presence) => listener.presence(presence));
     client.setNotificationHandler("notifications/resources/updated", ({ params }) => listener.resourceUpdated(params.uri));
     client.onerror = (error) => listener.error(error);
+    this.#connected = new Promise((resolve, reject) => (this.#settleConnected = (error) => (error ? reject(error) : resolve())));
+    this.#connected.catch(() => {}); // connect() itself reports the failure.
   }
 
   /**
@@ -90,13 +95,20 @@ export class RoomClient {
    * who comes and goes, and its variables and participants.
    */
   async connect(): Promise<void> {
-    await this.#client.connect(this.#transport);
-    if (this.era !== "modern") return;
-    this.#listen = await this.#client.listen({
-      [VENDOR.roomEvents]: true,
-      [VENDOR.presence]: true,
-      resourceSubscriptions: [VARIABLES_URI, PARTICIPANTS_URI],
-    } as Parameters<Client["listen"]>[0]);
+    try {
+      await this.#client.connect(this.#transport);
+      if (this.era === "modern") {
+        this.#listen = await this.#client.listen({
+          [VENDOR.roomEvents]: true,
+          [VENDOR.presence]: true,
+          resourceSubscriptions: [VARIABLES_URI, PARTICIPANTS_URI],
+        } as Parameters<Client["listen"]>[0]);
+      }
+      this.#settleConnected();
+    } catch (error) {
+      this.#settleConnected(error as Error);
+      throw error;
+    }
   }
 
   /** "modern" (2026-07-28) or "legacy" (an initialize session), once connected. */
@@ -118,7 +130,8 @@ export class RoomClient {
     return (await this.#client.listTools()).tools;
   }
 
-  call(tool: string, args: Record<string, unknown>, onprogress: (progress: Progress) => void, signal: AbortSignal): Promise<CallToolResult> {
+  async call(tool: string, args: Record<string, unknown>, onprogress: (progress: Progress) => void, signal: AbortSignal): Promise<CallToolResult> {
+    await this.#connected;
     return this.#client.callTool({ name: tool, arguments: args }, {
       onprogress,
       signal,

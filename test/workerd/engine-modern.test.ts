@@ -35,7 +35,7 @@ const slow = defineTool({
   inputSchema: z.object({}),
   handler: (_args, { signal, progress }) => {
     progress(1, 2, "halfway");
-    return new Promise((resolve) => signal.addEventListener("abort", () => resolve({ text: "stopped" })));
+    return new Promise<{ text: string }>((resolve) => signal.addEventListener("abort", () => resolve({ text: "stopped" })));
   },
 });
 
