@@ -97,6 +97,7 @@ export class Room extends Server<Env> {
       ...(profile.resources ? { resources: profile.resources({ room: this.name, log: this.#log, variables, participants }) } : {}),
       ...(profile.prompts ? { prompts: profile.prompts } : {}),
       listChanged: profile.listChanged ?? false,
+      maxListens: config.maxConnections,
       pageSize: config.toolsPageSize,
       variables,
       ...this.#modern.engineOptions,

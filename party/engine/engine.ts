@@ -59,6 +59,8 @@ export type EngineOptions = {
   prompts?: PromptRegistry;
   /** Whether the tool and prompt lists can change (modern listens are told; legacy sessions are not). */
   listChanged?: boolean;
+  /** Listens the room holds open at once (each keeps it awake, like a socket). */
+  maxListens?: number;
   /** The room's variables, which tools such as `evaluate` read and write. */
   variables: VariableStore;
   room?: RoomHooks;

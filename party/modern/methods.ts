@@ -43,6 +43,10 @@ export function modernMethods(engine: McpEngine): Record<string, MethodHandler> 
           requiredCapabilities: requiredCapabilities(`extensions.${TASKS_EXTENSION}`),
         });
       }
+      const max = engine.options.maxListens;
+      if (max !== undefined && engine.listens.size >= max) {
+        throw new McpError(ErrorCode.InvalidRequest, `This room holds ${max} listens already: try again later`);
+      }
       const filter = honored(engine, notifications, context);
       const id = context.requestId;
       // The acknowledgment comes first; nothing of this stream may precede it.

@@ -212,3 +212,20 @@ describe("presence", { timeout: 30_000 }, () => {
     watcher.close();
   });
 });
+
+describe("limits", { timeout: 30_000 }, () => {
+  it("holds at most MAX_CONNECTIONS_PER_ROOM listens open in a room (4 here), like sockets", async () => {
+    const room = freshRoom();
+    const listen = () => modernPost(roomPath(room), "subscriptions/listen", { notifications: { resourceSubscriptions: ["room://log"] } });
+    const open = await Promise.all(Array.from({ length: 4 }, async () => {
+      const stream = new SseReader(await listen());
+      await stream.json();
+      return stream;
+    }));
+    const refused = await listen();
+    expect(await refused.json()).toMatchObject({ error: { code: -32600, message: expect.stringMatching(/holds 4 listens/) } });
+    await open[0]!.cancel();
+    await expect.poll(async () => (await listen()).headers.get("Content-Type")).toMatch(/text\/event-stream/);
+    await Promise.all(open.slice(1).map((s) => s.cancel()));
+  });
+});
