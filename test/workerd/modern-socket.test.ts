@@ -84,3 +84,16 @@ describe("modern frames on a socket", { timeout: 30_000 }, () => {
     watcher.close();
   });
 });
+
+describe("a viewer link's socket", { timeout: 30_000 }, () => {
+  it("reads with modern requests, and its modern tools/call is refused with -31403 (never a reserved code)", async () => {
+    const { request } = await import("./http-client.ts");
+    const keys = (await (await request("/rooms", { method: "POST" })).json()) as { room: string; viewerKey: string };
+    const viewer = await TestSocket.open(roomPath(keys.room, `?key=${keys.viewerKey}`));
+    expect(viewer.session?.access).toBe("read");
+    expect((await viewer.modern("tools/list")).response.result.tools.length).toBeGreaterThan(0);
+    const refused = await viewer.modern("tools/call", { name: "add", arguments: { a: 1, b: 1 } });
+    expect(refused.response.error).toMatchObject({ code: -31403, message: expect.stringMatching(/viewer/) });
+    viewer.close();
+  });
+});
