@@ -20,6 +20,11 @@ declare namespace Cloudflare {
     MAX_CONNECTIONS_PER_ROOM?: string;
     /** How long a dropped MCP WebSocket session can be resumed, in seconds. Default 120. */
     RESUME_WINDOW_SECONDS?: string;
+    /**
+     * The secret that seals modern clients' request state and signs participant handles (a secret:
+     * `wrangler secret put STATE_SECRET`). Without it, each room makes and keeps a random one.
+     */
+    STATE_SECRET?: string;
     /** When set (a secret: `wrangler secret put AUTH_TOKEN`, or .dev.vars), every request must present it. */
     AUTH_TOKEN?: string;
     /** Comma-separated host names served besides loopback and *.workers.dev ("*" for any). */

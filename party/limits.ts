@@ -2,6 +2,7 @@
  * @module Per-connection limits that keep one client from taking a room's single thread.
  */
 import { ErrorCode } from "../shared/jsonrpc.ts";
+import { claimsModern } from "./engine/era.ts";
 
 /** A token bucket: `rate` tokens a second, at most `burst` saved up. */
 export class TokenBucket {
@@ -50,7 +51,8 @@ export class RateLimiter {
 
 /**
  * The answer to a message over the rate: for a request, an error saying when to send again (a seed
- * envelope on seed sockets); nothing for a notification or an unreadable frame. The socket stays.
+ * envelope on seed sockets; for a modern request, a code outside the range 2026-07-28 reserves);
+ * nothing for a notification or an unreadable frame. The socket stays.
  */
 export function rateLimitReply(message: string | ArrayBuffer | ArrayBufferView, seed: boolean, text: string, retryAfterMs: number): string | undefined {
   let value: { id?: unknown; requestId?: unknown } | undefined;
@@ -65,7 +67,8 @@ export function rateLimitReply(message: string | ArrayBuffer | ArrayBufferView, 
   }
   const id = value?.id;
   if (typeof id !== "string" && typeof id !== "number") return undefined;
-  return JSON.stringify({ jsonrpc: "2.0", id, error: { code: ErrorCode.RateLimited, message: text, data: { retryAfterMs } } });
+  const code = claimsModern(value) ? ErrorCode.TooManyRequests : ErrorCode.RateLimited;
+  return JSON.stringify({ jsonrpc: "2.0", id, error: { code, message: text, data: { retryAfterMs } } });
 }
 
 /** A frame's size in bytes, without encoding short frames (a UTF-16 unit is at most 3 UTF-8 bytes). */

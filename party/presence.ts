@@ -1,8 +1,8 @@
 /**
- * @module Who is in the room: initialized sessions with a live socket or an open GET stream. Joins and
- * leaves are told to everyone as `notifications/room/presence` and show in `room://participants`.
+ * @module Who is in the room: sessions with a live socket or an open GET stream (initialized, or sending
+ * modern requests), and modern clients following the room on a listen. Joins and leaves are told to
+ * everyone as `notifications/room/presence` and show in `room://participants`.
  */
-import { ROOM_PRESENCE_METHOD } from "../shared/events.ts";
 import type { Participant } from "../shared/events.ts";
 import type { SessionState } from "./engine/session-state.ts";
 
@@ -12,32 +12,35 @@ export class Presence {
   readonly #changed: () => void;
 
   /**
-   * @param tell sends a serialized notification to every participant
+   * @param tell sends a presence notification (its params, serialized) to every participant
    * @param changed says that the participant list changed (for resource subscribers)
    */
-  constructor(tell: (frame: string) => void, changed: () => void) {
+  constructor(tell: (paramsJson: string) => void, changed: () => void) {
     this.#tell = tell;
     this.#changed = changed;
   }
 
   /** Records a participant without telling anyone (rebuilding the list after the room woke). */
   restore(state: SessionState): void {
-    if (state.initialized) this.#present.set(state.id, participantOf(state));
+    if (state.initialized || state.modern) this.#present.set(state.id, participantOf(state));
   }
 
   join(state: SessionState): void {
-    if (!state.initialized) return;
-    const participant = participantOf(state);
-    const known = this.#present.get(state.id);
+    if (state.initialized || state.modern) this.enter(state.id, participantOf(state));
+  }
+
+  /** Someone present under `key` (a session id, or a modern listen's own key). */
+  enter(key: string, participant: Participant): void {
+    const known = this.#present.get(key);
     if (known && known.name === participant.name) return;
-    this.#present.set(state.id, participant);
+    this.#present.set(key, participant);
     this.#announce("joined", participant);
   }
 
-  leave(sessionId: string): void {
-    const participant = this.#present.get(sessionId);
+  leave(key: string): void {
+    const participant = this.#present.get(key);
     if (!participant) return;
-    this.#present.delete(sessionId);
+    this.#present.delete(key);
     this.#announce("left", participant);
   }
 
@@ -46,8 +49,7 @@ export class Presence {
   }
 
   #announce(event: "joined" | "left", participant: Participant): void {
-    const params = { event, participant, count: this.#present.size };
-    this.#tell(JSON.stringify({ jsonrpc: "2.0", method: ROOM_PRESENCE_METHOD, params }));
+    this.#tell(JSON.stringify({ event, participant, count: this.#present.size }));
     this.#changed();
   }
 }

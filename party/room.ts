@@ -1,16 +1,17 @@
 /**
  * @module The room: a partyserver Server (one Durable Object) that wires its adapters — MCP over
- * WebSocket, Streamable HTTP, the seed's envelopes — to one MCP engine, and owns the durable log.
+ * WebSocket and Streamable HTTP (both eras), the seed's envelopes — to one MCP engine, and owns the
+ * durable log and the room's tasks.
  */
 import { Server } from "partyserver";
 import type { Connection, ConnectionContext, WSMessage } from "partyserver";
-import { HEARTBEAT_PING, HEARTBEAT_PONG, ROOM_EVENT_METHOD, ROOM_REPLAY_METHOD, ROOM_SESSION_METHOD } from "../shared/events.ts";
+import { HEARTBEAT_PING, HEARTBEAT_PONG, ROOM_REPLAY_METHOD, ROOM_SESSION_METHOD } from "../shared/events.ts";
 import type { RoomEvent } from "../shared/events.ts";
 import type { JSONRPCMessage, RequestId } from "../shared/jsonrpc.ts";
 import type { SeedCallBody } from "../shared/seed.ts";
 import { McpEngine } from "./engine/engine.ts";
 import type { ToolCallRecord } from "./engine/engine.ts";
-import type { McpSession } from "./engine/session.ts";
+import type { Caller } from "./engine/caller.ts";
 import { EventLog } from "./log/event-log.ts";
 import { RoomMeta } from "./log/room-meta.ts";
 import { SessionStore } from "./log/session-store.ts";
@@ -27,12 +28,13 @@ import type { RoomConfig } from "./config.ts";
 import { frameBytes, RateLimiter, rateLimitReply } from "./limits.ts";
 import { seedCall } from "./seed/seed-call.ts";
 import type { SeedCallAnswer } from "./seed/seed-call.ts";
-import { ErrorCode } from "../shared/jsonrpc.ts";
 import { mathProfile } from "./server-info.ts";
 import type { RoomProfile } from "./profile.ts";
 import { LOG_URI, PARTICIPANTS_URI, VARIABLES_URI } from "./resources/room-resources.ts";
 import { Presence } from "./presence.ts";
-import type { SessionState } from "./engine/session-state.ts";
+import type { McpSession } from "./engine/session.ts";
+import { Broadcast, MCP_EVENT_PREFIX, safeSend, SEED_EVENT_PREFIX, seedEventSuffix } from "./broadcast.ts";
+import { RoomModern } from "./modern/room-modern.ts";
 
 /** Streamable HTTP sessions with no request for this long are forgotten. */
 const HTTP_SESSION_IDLE_MS = 24 * 60 * 60_000;
@@ -41,13 +43,6 @@ const PRUNE_EVERY_MS = 60_000;
 
 const isSeedSocketPath = (pathname: string) => /^\/agent\/[^/]+\/websocket\/?$/.test(pathname);
 const now = () => new Date().toISOString();
-const safeSend = (connection: Connection, frame: string) => {
-  try {
-    connection.send(frame);
-  } catch {
-    // The socket closed meanwhile; what it missed stays in the log.
-  }
-};
 
 export class Room extends Server<Env> {
   static override options = { hibernate: true };
@@ -62,6 +57,8 @@ export class Room extends Server<Env> {
   #http!: HttpSessions;
   #sockets!: SocketSessions;
   #presence!: Presence;
+  #broadcast!: Broadcast;
+  #modern!: RoomModern;
   #config!: RoomConfig;
   #rate!: RateLimiter;
   #prunedAt = 0;
@@ -80,27 +77,42 @@ export class Room extends Server<Env> {
     const variables = new SqlVariableStore(sql, () => this.#engine.resourceUpdated(VARIABLES_URI, this.#liveSessions()));
     const profile = this.#profile;
     this.#presence = new Presence(
-      (frame) => this.#tellAll(frame),
+      (params) => this.#broadcast.presence(params),
       () => this.#engine.resourceUpdated(PARTICIPANTS_URI, this.#liveSessions()),
     );
     const participants = () => this.#presence.list();
+    this.#modern = new RoomModern({
+      room: this.name,
+      sql,
+      secret: this.env.STATE_SECRET,
+      engine: () => this.#engine,
+      presence: this.#presence,
+      record: (record, caller) => this.#record(record, caller),
+      keepAlive: () => void this.ctx.storage.setAlarm(Date.now() + 30_000),
+    });
     this.#engine = new McpEngine({
       serverInfo: profile.serverInfo,
       ...(profile.instructions ? { instructions: profile.instructions } : {}),
       tools: profile.tools,
       ...(profile.resources ? { resources: profile.resources({ room: this.name, log: this.#log, variables, participants }) } : {}),
       ...(profile.prompts ? { prompts: profile.prompts } : {}),
+      listChanged: profile.listChanged ?? false,
+      maxListens: config.maxConnections,
       pageSize: config.toolsPageSize,
       variables,
-      onToolCall: (record, session) => this.#record(record, session),
+      ...this.#modern.engineOptions,
+      room: { eventsSince: (since) => this.#log.since(since), listening: (key, caller, open) => this.#modern.listening(key, caller, open) },
+      onToolCall: (record, caller) => this.#record(record, caller),
       onSessionChange: (state) => this.#sessions.save(state),
-      onInitialized: (session) => this.#initialized(session.state),
-      priorAnswer: (sessionId, requestId) => answerFrom(this.#log.made(sessionId, requestId), requestId),
+      onInitialized: (session) => this.#joined(session),
+      modernCaller: (session, envelope) => this.#modern.socketCaller(session, envelope, this.#sockets.isAttached(session.state.id)),
+      priorAnswer: (sessionId, requestId) => this.#modern.taskAnswer(sessionId, requestId) ?? answerFrom(this.#log.made(sessionId, requestId), requestId),
     });
     this.#http = new HttpSessions(this.name, this.#engine, this.#sessions, {
       opened: (session) => this.#presence.join(session.state),
       closed: (sessionId) => this.#presence.leave(sessionId),
     });
+    this.#broadcast = new Broadcast({ sockets: (tag) => this.getConnections(tag), streams: (frame) => this.#http.broadcast(frame), listens: this.#engine.listens });
     this.#sockets = new SocketSessions({
       room: this.name,
       engine: this.#engine,
@@ -117,6 +129,13 @@ export class Room extends Server<Env> {
     // Heartbeats are answered by the runtime itself: they never wake a hibernating room.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(HEARTBEAT_PING, HEARTBEAT_PONG));
     this.#prune();
+    this.#modern.tasks.resume();
+  }
+
+  /** Tasks whose work an evicted instance left unfinished run again; while work goes on, the room wakes again. */
+  override onAlarm(): void {
+    this.#modern.tasks.resume();
+    if (this.#modern.tasks.busy) void this.ctx.storage.setAlarm(Date.now() + 30_000);
   }
 
   /** Forgets sessions that can no longer come back: sockets gone past the resume window, idle HTTP sessions. */
@@ -135,17 +154,20 @@ export class Room extends Server<Env> {
 
   /**
    * Every request into the room passes here before partyserver sees it: the one place where a key is
-   * checked. Entering (a socket, or an HTTP initialize) takes the key a keyed room asks for; later HTTP
-   * requests are bound by their session, which keeps the access it started with.
+   * checked. Entering (a socket, or a POST without a session: an initialize, or any modern request)
+   * takes the key a keyed room asks for; later legacy HTTP requests are bound by their session, which
+   * keeps the access it started with.
    */
   override async fetch(request: Request): Promise<Response> {
-    const entering = request.headers.get("Upgrade")?.toLowerCase() === "websocket" || (request.method === "POST" && !request.headers.has(SESSION_HEADER));
+    const upgrade = request.headers.get("Upgrade")?.toLowerCase() === "websocket";
+    const entering = upgrade || (request.method === "POST" && !request.headers.has(SESSION_HEADER));
     let admitted = new Request(request);
     admitted.headers.delete(ACCESS_HEADER);
-    if (entering) {
+    if (upgrade || request.method === "POST") {
       const admission = admit(this.name, this.#meta.info, presentedKey(request), isSeedSocketPath(new URL(request.url).pathname));
-      if ("error" in admission) return problem(admission.status, admission.error);
-      admitted.headers.set(ACCESS_HEADER, admission.access);
+      if ("error" in admission && entering) return problem(admission.status, admission.error);
+      // A POST with a session id may still be modern (which ignores sessions): it carries its admission too.
+      if ("access" in admission) admitted.headers.set(ACCESS_HEADER, admission.access);
     }
     try {
       await this.#started();
@@ -245,14 +267,9 @@ export class Room extends Server<Env> {
   }
 
   /** A session that has just been answered its initialize, while connected, has joined. */
-  #initialized(state: SessionState): void {
+  #joined(session: McpSession): void {
+    const { state } = session;
     if (this.#sockets.isAttached(state.id) || this.#http.hasOpenStream(state.id)) this.#presence.join(state);
-  }
-
-  /** Sends a serialized notification to every MCP participant: sockets and open GET streams. */
-  #tellAll(frame: string): void {
-    for (const connection of this.getConnections("mcp")) safeSend(connection, frame);
-    this.#http.broadcast(frame);
   }
 
   override async onRequest(request: Request): Promise<Response> {
@@ -267,24 +284,21 @@ export class Room extends Server<Env> {
 
   async #request(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
-    const sessionId = request.headers.get(SESSION_HEADER);
-    const retryAfterMs = sessionId ? this.#rate.take(sessionId) : 0;
-    if (retryAfterMs > 0) {
-      const message = `Rate limit: at most ${this.#config.ratePerSecond} requests a second; retry after ${retryAfterMs} ms`;
-      return Response.json(
-        { jsonrpc: "2.0", id: null, error: { code: ErrorCode.RateLimited, message, data: { retryAfterMs } } },
-        { status: 429, headers: { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) } },
-      );
-    }
     if (request.method === "POST" && !request.headers.has(SESSION_HEADER)) {
       this.#meta.create(pathname.startsWith("/rooms/") ? "named" : "private", this.name);
     }
-    return handleStreamableHttp(request, this.#http);
+    return handleStreamableHttp(request, this.#http, {
+      modern: this.#modern.httpHost(pathname === "/mcp", (key) => this.#rate.take(key)),
+      rateLimit: (sessionId) => {
+        const retryAfterMs = this.#rate.take(sessionId);
+        return retryAfterMs > 0 ? { retryAfterMs, message: `Rate limit: at most ${this.#config.ratePerSecond} requests a second; retry after ${retryAfterMs} ms` } : undefined;
+      },
+    });
   }
 
   #replay(connection: Connection, since: number, seed: boolean): void {
     if (!seed) safeSend(connection, JSON.stringify({ jsonrpc: "2.0", method: ROOM_REPLAY_METHOD, params: this.#log.replayInfo(since) }));
-    const [before, after] = seed ? [SEED_EVENT_PREFIX, `,"timestamp":"${now()}"}`] : [MCP_EVENT_PREFIX, "}"];
+    const [before, after] = seed ? [SEED_EVENT_PREFIX, seedEventSuffix()] : [MCP_EVENT_PREFIX, "}"];
     try {
       for (const frame of this.#log.since(since, before, after)) connection.send(frame);
     } catch {
@@ -292,21 +306,19 @@ export class Room extends Server<Env> {
     }
   }
 
-  #record(record: ToolCallRecord, session: McpSession): void {
+  #record(record: ToolCallRecord, caller: Caller): void {
     const { json } = this.#log.append(
       {
         at: now(),
-        by: session.state.name,
+        by: caller.name,
+        ...(caller.participant ? { participant: caller.participant } : {}),
         tool: record.tool,
         arguments: record.arguments,
         ...(record.error ? { error: record.error } : { result: record.result }),
       },
-      { sessionId: session.state.id, requestId: record.requestId },
+      caller.sessionId ? { sessionId: caller.sessionId, requestId: record.requestId } : undefined,
     );
-    // One serialization per framing, not one per socket.
-    this.#tellAll(mcpEventFrame(json));
-    let seedFrame: string | undefined;
-    for (const connection of this.getConnections("seed")) safeSend(connection, (seedFrame ??= seedEventFrame(json)));
+    this.#broadcast.event(json);
     this.#engine.resourceUpdated(LOG_URI, this.#liveSessions());
   }
 
@@ -316,11 +328,6 @@ export class Room extends Server<Env> {
     yield* this.#http.sessions();
   }
 }
-
-const MCP_EVENT_PREFIX = `{"jsonrpc":"2.0","method":"${ROOM_EVENT_METHOD}","params":`;
-const mcpEventFrame = (eventJson: string) => `${MCP_EVENT_PREFIX}${eventJson}}`;
-const SEED_EVENT_PREFIX = `{"type":"notification","payload":`;
-const seedEventFrame = (eventJson: string) => `${SEED_EVENT_PREFIX}${eventJson},"timestamp":"${now()}"}`;
 
 /** The answer a request got, rebuilt from the event it made (for a retransmitted request). */
 function answerFrom(event: RoomEvent | undefined, id: RequestId): JSONRPCMessage | undefined {

@@ -2,6 +2,7 @@
  * @module Who the server says it is, and the tools every room serves.
  */
 import { ToolRegistry } from "./tools/registry.ts";
+import type { ToolDefinition } from "./tools/registry.ts";
 import { seedTools } from "./tools/seed.ts";
 import { mathTools } from "./tools/math/index.ts";
 import { mathPrompts } from "./prompts/math-prompts.ts";
@@ -19,8 +20,24 @@ export const INSTRUCTIONS =
   "integrate gives definite integrals with an error estimate; statistics, matrix and convert (units) do what they say; " +
   "plot draws curves as an SVG image.";
 
+/** How many numbers a statistics call holds (its data, or both lists of a correlation). */
+const valuesIn = (data: unknown): number => (Array.isArray(data) ? data.reduce((n: number, item) => n + (Array.isArray(item) ? item.length : 1), 0) : 0);
+
+/**
+ * Long work — the tools that report progress — runs as a task for a client that declares the tasks
+ * extension: plots, integrals, and statistics of more than 5,000 values. Other calls answer at once.
+ */
+const LONG_WORK: Record<string, ToolDefinition["task"]> = {
+  plot: { support: "optional" },
+  integrate: { support: "optional" },
+  statistics: { support: "optional", when: (args) => valuesIn(args.data) > 5000 },
+};
+
 /** Built once per isolate: the tools are the same in every room, and so is their tools/list answer. */
-export const toolRegistry = new ToolRegistry().register(...seedTools, ...mathTools);
+export const toolRegistry = new ToolRegistry().register(
+  ...seedTools,
+  ...mathTools.map((tool) => (LONG_WORK[tool.name] ? { ...tool, task: LONG_WORK[tool.name] } : tool)),
+);
 
 /** What every math room serves. */
 export const mathProfile: RoomProfile = {

@@ -1,7 +1,7 @@
 /**
  * @module The Worker: checks who is asking, then routes every URL of the service to its room.
  */
-import { ErrorCode } from "../shared/jsonrpc.ts";
+import { ErrorCode, salvageId } from "../shared/jsonrpc.ts";
 import { MCP_SUBPROTOCOL, ROOM_NAME_PATTERN } from "../shared/mcp.ts";
 import { SeedCallBodySchema, SeedCreateBodySchema } from "../shared/seed.ts";
 import { parseSince } from "./config.ts";
@@ -14,6 +14,9 @@ import { handleStreamableHttp, SESSION_HEADER } from "./http/streamable-http.ts"
 import type { HttpSessionHost } from "./http/streamable-http.ts";
 import { randomToken, roomOfSessionId } from "./ids.ts";
 import { SERVER_INFO, toolRegistry } from "./server-info.ts";
+import { httpEra } from "./engine/era.ts";
+import { frontHost } from "./front.ts";
+import { privateRoomOf } from "./http/private-room.ts";
 
 export { Room } from "./room.ts";
 export { ConformanceRoom } from "./conformance/room.ts";
@@ -75,6 +78,11 @@ async function routeMcp(request: Request, env: Env, rooms: Rooms = env.Room, pre
   const isSeedBody = typeof body === "object" && body !== null && !("jsonrpc" in body) && "agentId" in body;
   if (isSeedBody && rooms === env.Room) return seedCall(request, body, env);
   const forward = (room: string) => roomStub(env, room, rooms).fetch(toRoom(request, text));
+  if (httpEra(body, request.headers.get("MCP-Protocol-Version")) === "modern") {
+    // The fixture serves every modern request in one room, so that a listen and the call that changes something meet.
+    if (rooms !== env.Room) return forward(`${prefix}-modern`);
+    return routeModern(request, text, body, env, forward);
+  }
   if (sessionId) {
     const room = roomOfSessionId(sessionId);
     return room && ROOM_NAME_PATTERN.test(room) ? forward(room) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
@@ -82,6 +90,21 @@ async function routeMcp(request: Request, env: Env, rooms: Rooms = env.Room, pre
   const isInitialize = typeof body === "object" && body !== null && (body as { method?: unknown }).method === "initialize";
   // Rooms made by the service get 128 random bits, so nobody can guess their way in.
   return isInitialize ? forward(`${prefix}-${randomToken()}`) : handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS);
+}
+
+/**
+ * A modern request on `/mcp`: in the private room it names; a tools/call that names none opens one (its
+ * result's `_meta` names it); anything else is answered by the stateless front, touching no room.
+ */
+function routeModern(request: Request, text: string, body: unknown, env: Env, forward: (room: string) => Promise<Response>): Promise<Response> {
+  const choice = privateRoomOf(body);
+  if ("error" in choice) {
+    const id = salvageId(body);
+    return Promise.resolve(Response.json({ jsonrpc: "2.0", id, error: { code: ErrorCode.InvalidParams, message: choice.error } }, { status: 400 }));
+  }
+  if (choice.room) return forward(choice.room);
+  if ((body as { method?: unknown }).method === "tools/call") return forward(`p-${randomToken()}`);
+  return handleStreamableHttp(new Request(request, { body: text }), NO_SESSIONS, { modern: frontHost(env) });
 }
 
 /** A seed call; a keyed room's key comes as `Mcp-Room-Key`, `?key=` or the body's `key`. */

@@ -17,22 +17,6 @@ const ROOT = resolve(import.meta.dirname, "..");
 export const PUBLIC_DIR = join(ROOT, "dist/public");
 
 /**
- * The SDK's Client imports its ajv validator even when given another one; the component always passes
- * the cfworker validator, so ajv (and its formats) would only weigh the bundle down.
- */
-const withoutAjv: Plugin = {
-  name: "without-ajv",
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /validation\/ajv-provider\.js$/ }, () => ({ path: "ajv-provider", namespace: "without-ajv" }));
-    esbuild.onLoad({ filter: /.*/, namespace: "without-ajv" }, () => ({
-      contents:
-        "export class AjvJsonSchemaValidator { constructor() { throw new Error('math-session passes its own JSON Schema validator'); } }",
-      loader: "js",
-    }));
-  },
-};
-
-/**
  * zod re-exports every language's error messages (a quarter of a megabyte); nothing here reads them, and
  * zod itself uses only English.
  */
@@ -59,7 +43,7 @@ const OPTIONS = {
   minify: true,
   legalComments: "eof",
   write: false,
-  plugins: [withoutAjv, englishOnly],
+  plugins: [englishOnly],
   logLevel: "warning",
 } satisfies BuildOptions;
 

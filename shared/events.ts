@@ -56,6 +56,8 @@ export const RoomEventSchema = z.object({
   at: z.string(),
   /** The participant's name. */
   by: z.string(),
+  /** The public id of the caller's participant handle, when a modern caller held one. */
+  participant: z.string().optional(),
   tool: z.string(),
   arguments: z.unknown(),
   /** The tool's result (`content` and `structuredContent`), when it succeeded. */

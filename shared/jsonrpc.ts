@@ -10,10 +10,25 @@ export enum ErrorCode {
   MethodNotFound = -32601,
   InvalidParams = -32602,
   InternalError = -32603,
-  /** Too many messages: `data.retryAfterMs` says when to send again. */
+  /** Modern era: an HTTP header does not match the body (or a required one is missing). */
+  HeaderMismatch = -32020,
+  /** Modern era: the request needs a client capability its `_meta` did not declare (`data.requiredCapabilities`). */
+  MissingRequiredClientCapability = -32021,
+  /** Modern era: the request's protocol version is not served (`data.supported`, `data.requested`). */
+  UnsupportedProtocolVersion = -32022,
+  /** Legacy sessions: a resource that does not exist (modern requests get InvalidParams with `data.uri`). */
+  ResourceNotFound = -32002,
+  /** Legacy sessions: too many messages; `data.retryAfterMs` says when to send again. */
   RateLimited = -32029,
-  /** The caller may look but not act here (a read-only viewer link). */
+  /** Legacy sessions: the caller may look but not act here (a read-only viewer link). */
   Forbidden = -32003,
+  /**
+   * Modern era: too many messages; `data.retryAfterMs` says when to send again. Outside JSON-RPC's
+   * reserved range, which 2026-07-28 keeps for the spec's own codes.
+   */
+  TooManyRequests = -31429,
+  /** Modern era: a viewer link may look but not act (outside the reserved range, like TooManyRequests). */
+  ViewOnly = -31403,
 }
 
 /** JSON-RPC allows any number (fractions are discouraged, not forbidden); MCP says string or number. */

@@ -77,6 +77,11 @@ export class MathSession extends LitElement {
     return this.#room.status;
   }
 
+  /** The MCP era the connection speaks: "modern" (2026-07-28), or "legacy" with an older server. */
+  get era(): "modern" | "legacy" | undefined {
+    return this.#room.era;
+  }
+
   /** The log as this page has it, oldest first. */
   get events(): readonly RoomEvent[] {
     return this.#room.events;

@@ -5,7 +5,7 @@
 import { css, html, LitElement, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { keyed } from "lit/directives/keyed.js";
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/client";
 import { callEvent } from "./events.ts";
 import { coerce, fieldsOf } from "./schema-fields.ts";
 import type { Field } from "./schema-fields.ts";

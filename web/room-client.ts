@@ -1,13 +1,15 @@
 /**
- * @module One participant's MCP session in a room: the SDK's Client over RoomClientTransport (the same
- * transport any script can use), with the room's own notifications and resources read through the
- * shared schemas. It knows nothing of Lit or the DOM; the room controller turns it into page state.
+ * @module One participant in a room: the SDK's (v2) Client over RoomClientTransport (the same transport
+ * any script can use), speaking 2026-07-28 where the room does (it follows the room on a listen) and
+ * falling back to a legacy session where it does not. The room's own notifications and resources are
+ * read through the shared schemas. It knows nothing of Lit or the DOM; the room controller turns it
+ * into page state.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { CallToolResultSchema, ResourceUpdatedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
-import type { CallToolResult, Progress, Tool } from "@modelcontextprotocol/sdk/types.js";
-import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
+import { Client } from "@modelcontextprotocol/client";
+import type { CallToolResult, McpSubscription, Progress, ProtocolEra, Tool } from "@modelcontextprotocol/client";
+import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/client/validators/cf-worker";
 import { z } from "zod";
+import { VENDOR } from "../shared/mcp.ts";
 import {
   ParticipantSchema,
   PresenceSchema,
@@ -62,30 +64,56 @@ export type RoomListener = {
   error(error: Error): void;
 };
 
-const notification = <M extends string, P extends z.ZodType>(method: M, params: P) => z.object({ method: z.literal(method), params });
-
 export class RoomClient {
   readonly #client: Client;
   readonly #transport: RoomClientTransport;
+  #listen?: McpSubscription;
+  /** Settles once connect() is done: a call made sooner (the socket is up, the era not yet known) waits. */
+  readonly #connected: Promise<void>;
+  #settleConnected!: (error?: Error) => void;
 
   constructor(options: RoomClientOptions, listener: RoomListener) {
     this.#transport = new RoomClientTransport({ url: options.url, since: options.since, ...(options.name ? { name: options.name } : {}) });
     this.#transport.onstatus = (status) => listener.status(status);
     this.#client = new Client(
       { name: CLIENT_NAME, version: options.version ?? "1.0.0" },
-      { capabilities: {}, jsonSchemaValidator: new CfWorkerJsonSchemaValidator() },
+      { capabilities: {}, jsonSchemaValidator: new CfWorkerJsonSchemaValidator(), versionNegotiation: { mode: "auto" } },
     );
     const client = this.#client;
-    client.setNotificationHandler(notification(ROOM_EVENT_METHOD, RoomEventSchema), ({ params }) => listener.event(params));
-    client.setNotificationHandler(notification(ROOM_REPLAY_METHOD, ReplayInfoSchema), ({ params }) => listener.replay(params));
-    client.setNotificationHandler(notification(ROOM_PRESENCE_METHOD, PresenceSchema), ({ params }) => listener.presence(params));
-    client.setNotificationHandler(ResourceUpdatedNotificationSchema, ({ params }) => listener.resourceUpdated(params.uri));
+    client.setNotificationHandler(ROOM_EVENT_METHOD, { params: RoomEventSchema }, (event) => listener.event(event));
+    client.setNotificationHandler(ROOM_REPLAY_METHOD, { params: ReplayInfoSchema }, (info) => listener.replay(info));
+    client.setNotificationHandler(ROOM_PRESENCE_METHOD, { params: PresenceSchema }, (presence) => listener.presence(presence));
+    client.setNotificationHandler("notifications/resources/updated", ({ params }) => listener.resourceUpdated(params.uri));
     client.onerror = (error) => listener.error(error);
+    this.#connected = new Promise((resolve, reject) => (this.#settleConnected = (error) => (error ? reject(error) : resolve())));
+    this.#connected.catch(() => {}); // connect() itself reports the failure.
   }
 
-  /** Opens the session: the socket, initialize, then the replay and live events. */
+  /**
+   * Opens the connection: the socket (with the replay), the era (2026-07-28 where the room speaks it,
+   * else a legacy initialize), then, in the modern era, one listen that follows the room: its events,
+   * who comes and goes, and its variables and participants.
+   */
   async connect(): Promise<void> {
-    await this.#client.connect(this.#transport);
+    try {
+      await this.#client.connect(this.#transport);
+      if (this.era === "modern") {
+        this.#listen = await this.#client.listen({
+          [VENDOR.roomEvents]: true,
+          [VENDOR.presence]: true,
+          resourceSubscriptions: [VARIABLES_URI, PARTICIPANTS_URI],
+        } as Parameters<Client["listen"]>[0]);
+      }
+      this.#settleConnected();
+    } catch (error) {
+      this.#settleConnected(error as Error);
+      throw error;
+    }
+  }
+
+  /** "modern" (2026-07-28) or "legacy" (an initialize session), once connected. */
+  get era(): ProtocolEra | undefined {
+    return this.#client.getProtocolEra();
   }
 
   get lastSeq(): number | undefined {
@@ -97,30 +125,25 @@ export class RoomClient {
     return this.#transport.access;
   }
 
-  /** Every tool of the room, through every page of tools/list. */
+  /** Every tool of the room (the SDK walks every page of tools/list). */
   async tools(): Promise<Tool[]> {
-    const tools: Tool[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.#client.listTools(cursor ? { cursor } : {});
-      tools.push(...page.tools);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return tools;
+    return (await this.#client.listTools()).tools;
   }
 
-  call(tool: string, args: Record<string, unknown>, onprogress: (progress: Progress) => void, signal: AbortSignal): Promise<CallToolResult> {
-    return this.#client.callTool({ name: tool, arguments: args }, CallToolResultSchema, {
+  async call(tool: string, args: Record<string, unknown>, onprogress: (progress: Progress) => void, signal: AbortSignal): Promise<CallToolResult> {
+    await this.#connected;
+    return this.#client.callTool({ name: tool, arguments: args }, {
       onprogress,
       signal,
       // A long call that reports progress may run as long as it keeps reporting.
       timeout: 120_000,
       resetTimeoutOnProgress: true,
-    }) as Promise<CallToolResult>;
+    });
   }
 
   async #readJson(uri: string): Promise<unknown> {
-    const { contents } = await this.#client.readResource({ uri });
+    // The room's resources change with every call: always read them fresh.
+    const { contents } = await this.#client.readResource({ uri }, { cacheMode: "bypass" });
     const first = contents[0];
     return first && "text" in first ? JSON.parse(first.text) : undefined;
   }
@@ -133,8 +156,9 @@ export class RoomClient {
     return z.object({ participants: z.array(ParticipantSchema) }).parse(await this.#readJson(PARTICIPANTS_URI)).participants;
   }
 
+  /** Follows a resource: a legacy session subscribes; the modern era's listen already follows it. */
   async subscribe(uri: string): Promise<void> {
-    await this.#client.subscribeResource({ uri });
+    if (this.era === "legacy") await this.#client.subscribeResource({ uri });
   }
 
   /** The whole kept log, page after page of `room://log/{since}`. */
@@ -152,6 +176,7 @@ export class RoomClient {
   }
 
   async close(): Promise<void> {
+    await this.#listen?.close().catch(() => {});
     await this.#client.close();
   }
 }

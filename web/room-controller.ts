@@ -4,7 +4,7 @@
  * participants and calls in flight, and asks the element to render when they change.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/client";
 import type { Participant, ReplayInfo, RoomEvent } from "../shared/events.ts";
 import { ErrorCode } from "../shared/jsonrpc.ts";
 import { errorEvent, roomEventEvent, statusEvent } from "./events.ts";
@@ -97,6 +97,11 @@ export class RoomController implements ReactiveController {
     return status;
   }
 
+  /** The MCP era the connection speaks: "modern" (2026-07-28) or, with an older server, "legacy". */
+  get era(): "modern" | "legacy" | undefined {
+    return this.#client?.era;
+  }
+
   /** True while a first connection is taking long: the room may be unreachable, or refuse this page. */
   get stalled(): boolean {
     return this.#transportStatus === "connecting" && Date.now() - this.#openedAt >= SLOW_JOIN_MS;
@@ -150,7 +155,7 @@ export class RoomController implements ReactiveController {
     } catch (error) {
       // Invalid params and unknown tools are logged by the room, for everyone; the rest only happened here.
       const code = (error as { code?: unknown }).code;
-      if (code === ErrorCode.Forbidden) this.readOnly = true;
+      if (code === ErrorCode.Forbidden || code === ErrorCode.ViewOnly) this.readOnly = true;
       else if (!abort.signal.aborted && code !== ErrorCode.InvalidParams) this.report(`${tool}: ${(error as Error).message}`);
     } finally {
       clearTimeout(reveal);

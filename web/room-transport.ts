@@ -1,18 +1,18 @@
 /**
- * @module A client transport for the official MCP SDK (`client.connect(transport)`) that keeps one MCP
- * session in a math-mcp room across dropped sockets. Built on partysocket; runs in browsers and in Node.
+ * @module A client transport for the official MCP SDK (`client.connect(transport)`, SDK v2, either era)
+ * that keeps one connection to a math-mcp room across dropped sockets: our WebSocket binding (README,
+ * "The WebSocket binding"). Built on partysocket; runs in browsers and in Node.
  *
- * - Reconnects with backoff, and comes back with `?session=` (the same session: no new initialize)
- *   and `?since=` (exactly the room events it missed). If the room no longer has the session, it
- *   initializes a new one by itself, with the parameters the client used the first time.
+ * - Reconnects with backoff, and comes back with `?session=` (the same socket session: no new
+ *   initialize, requests in flight answered) and `?since=` (exactly the room events it missed). If the
+ *   room no longer has the session, a legacy client's initialize is sent again by itself.
  * - Holds outgoing messages while offline and sends again every request not yet answered; the room
- *   answers a request id once and never runs it twice.
+ *   answers a request id once and never runs it twice (modern requests and listens included).
  * - Heartbeats: a socket that hears nothing back within the timeout is dropped as half-open.
  */
 import ReconnectingWebSocket from "partysocket/ws";
 import { HEARTBEAT_PING, ROOM_EVENT_METHOD, ROOM_SESSION_METHOD, RoomSessionSchema } from "../shared/events.ts";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import type { JSONRPCMessage, RequestId } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage, RequestId, Transport } from "@modelcontextprotocol/client";
 import { MCP_SUBPROTOCOL } from "../shared/mcp.ts";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "closed";
@@ -65,6 +65,13 @@ export class RoomClientTransport implements Transport {
   #hiddenIds = 0;
   #heartbeat?: ReturnType<typeof setInterval>;
   #lastHeard = 0;
+  /**
+   * Notifications held until the client has connected. A v2 Client that negotiates the era sends
+   * `server/discover` first and reads nothing but its answer meanwhile, so what the room sends at
+   * once (the replay) waits for that answer; any other first message (initialize) lets it through.
+   */
+  #held: JSONRPCMessage[] | undefined = [];
+  #probe?: RequestId;
 
   constructor(options: RoomTransportOptions) {
     this.#options = options;
@@ -79,6 +86,14 @@ export class RoomClientTransport implements Transport {
    */
   get sessionId(): string | undefined {
     return this.#initialized ? this.#sessionId : undefined;
+  }
+
+  /**
+   * The room's socket session, in either era: what a reconnection comes back with (`?session=`), and
+   * what answers to in-flight requests wait for. (`sessionId`, read by the SDK, is a legacy session's.)
+   */
+  get roomSession(): string | undefined {
+    return this.#sessionId;
   }
 
   /** Opens the socket; resolves once the room has named the session. */
@@ -112,6 +127,10 @@ export class RoomClientTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
+    if (this.#held && this.#probe === undefined) {
+      if (isRequest(message) && message.method === "server/discover") this.#probe = message.id;
+      else this.#release();
+    }
     if (isRequest(message)) {
       if (message.method === "initialize") this.#initialize = message;
       this.#pending.set(message.id, { message, hidden: false });
@@ -167,8 +186,19 @@ export class RoomClientTransport implements Transport {
       this.#pending.delete(message.id as RequestId);
       if (pending?.message === this.#initialize && !("error" in message)) this.#initialized = true;
       if (pending?.hidden) return this.#afterHiddenInitialize(message);
+      // The probe is answered: once the client has taken over the connection (next turn), what waited follows.
+      if (this.#held && message.id === this.#probe) setTimeout(() => this.#release(), 0);
+    } else if (this.#held) {
+      this.#held.push(message);
+      return;
     }
     this.onmessage?.(message);
+  }
+
+  #release(): void {
+    const held = this.#held ?? [];
+    this.#held = undefined;
+    for (const message of held) this.onmessage?.(message);
   }
 
   /** The room named the session: a resumption goes on; a new session after a drop is initialized again. */

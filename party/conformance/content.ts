@@ -4,6 +4,7 @@
 import { PromptRegistry } from "../prompts/registry.ts";
 import { ResourceRegistry } from "../resources/registry.ts";
 import { IMAGE_BASE64, IMAGE_MIME } from "./media.ts";
+import { elicit, field } from "./mrtr-tools.ts";
 
 export const conformanceResources = new ResourceRegistry()
   .resource(
@@ -70,6 +71,14 @@ export const conformancePrompts = new PromptRegistry().register(
         { role: "user", content: { type: "text", text: "Please process the embedded resource above." } },
       ],
     }),
+  },
+  {
+    name: "test_input_required_result_prompt",
+    description: "A prompt that asks the user for context first (multi round-trip)",
+    get: async (_args, { ask }) => {
+      const { user_context } = await ask({ user_context: elicit("What context should the prompt use?", "context") });
+      return { messages: [{ role: "user", content: { type: "text", text: `Prompt with context: ${field(user_context, "context")}` } }] };
+    },
   },
   {
     name: "test_prompt_with_image",

@@ -13,6 +13,8 @@ export const conformanceProfile: RoomProfile = {
   tools: conformanceTools,
   prompts: conformancePrompts,
   resources: () => conformanceResources,
+  // The suite's listen scenarios change the lists (test_trigger_*) and expect to hear of it.
+  listChanged: true,
 };
 
 export class ConformanceRoom extends Room {

@@ -7,11 +7,33 @@ import { defineTool, ToolRegistry } from "../tools/registry.ts";
 import { ToolError } from "../tools/tool-error.ts";
 import { AUDIO_BASE64, AUDIO_MIME, IMAGE_BASE64, IMAGE_MIME } from "./media.ts";
 import { elicitationTools } from "./elicitation-tools.ts";
+import { modernTools } from "./modern-tools.ts";
+import { mrtrTools } from "./mrtr-tools.ts";
+import { taskTools } from "./task-tools.ts";
 
 const none = z.object({});
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const address = z.object({ street: z.string(), city: z.string() }).meta({ id: "address" });
+const address = z.object({ street: z.string(), city: z.string() }).partial();
+
+/** The schema the json-schema-2020-12 scenario expects, word for word: composition and conditions zod cannot say. */
+const JSON_SCHEMA_2020_12 = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  type: "object",
+  $defs: { address: { $anchor: "addressDef", type: "object", properties: { street: { type: "string" }, city: { type: "string" } } } },
+  properties: {
+    name: { type: "string" },
+    address: { $ref: "#/$defs/address" },
+    contactMethod: { type: "string", enum: ["phone", "email"] },
+    phone: { type: "string" },
+    email: { type: "string" },
+  },
+  allOf: [{ anyOf: [{ required: ["phone"] }, { required: ["email"] }] }],
+  if: { properties: { contactMethod: { const: "phone" } }, required: ["contactMethod"] },
+  then: { required: ["phone"] },
+  else: { required: ["email"] },
+  additionalProperties: false,
+};
 
 export const conformanceTools = new ToolRegistry().register(
   defineTool({
@@ -113,8 +135,18 @@ export const conformanceTools = new ToolRegistry().register(
     name: "json_schema_2020_12_tool",
     title: "JSON Schema 2020-12",
     description: "Tool with JSON Schema 2020-12 features",
-    inputSchema: z.strictObject({ name: z.string().optional(), address: address.optional() }),
+    inputSchema: z.strictObject({
+      name: z.string().optional(),
+      address: address.optional(),
+      contactMethod: z.enum(["phone", "email"]).optional(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+    }),
+    listedInputSchema: JSON_SCHEMA_2020_12,
     handler: (args) => ({ text: `JSON Schema 2020-12 tool called with: ${JSON.stringify(args)}` }),
   }),
   ...elicitationTools,
+  ...modernTools,
+  ...mrtrTools,
+  ...taskTools,
 );

@@ -1,19 +1,30 @@
 /**
- * @module The MCP engine: server identity, the method table, and the hooks a room plugs in.
+ * @module The MCP engine: server identity, the method tables of both eras, and the hooks a room plugs in.
  *
- * One engine serves every session of a room; it never touches a socket or storage itself.
+ * One engine serves every session and every modern request of a room; it never touches a socket or
+ * storage itself.
  */
 import type { ToolRegistry, CallToolResult } from "../tools/registry.ts";
 import type { VariableStore } from "../tools/context.ts";
 import type { Transport } from "./transport.ts";
 import type { JSONRPCMessage, RequestId } from "../../shared/jsonrpc.ts";
+import { TASKS_EXTENSION, VENDOR } from "../../shared/mcp.ts";
 import type { SessionState } from "./session-state.ts";
 import { McpSession } from "./session.ts";
-import type { RequestContext } from "./session.ts";
+import type { RequestContext } from "./context.ts";
+import type { Caller } from "./caller.ts";
+import type { Era } from "./era.ts";
 import { coreMethods } from "./methods.ts";
+import { legacyMethods } from "./legacy-methods.ts";
 import { resourceMethods } from "./resource-methods.ts";
+import { modernMethods } from "../modern/methods.ts";
+import { Listens } from "../modern/listens.ts";
+import type { Envelope } from "../modern/ladder.ts";
+import type { RequestStateCodec } from "../modern/request-state.ts";
 import type { ResourceRegistry } from "../resources/registry.ts";
 import type { PromptRegistry } from "../prompts/registry.ts";
+import type { TaskHost } from "../tasks/task-host.ts";
+import { taskMethods } from "../tasks/methods.ts";
 
 export type Implementation = { name: string; version: string; title?: string };
 
@@ -27,6 +38,17 @@ export type ToolCallRecord = {
   error?: { message: string; code?: number };
 };
 
+/** What the engine may ask of the room it serves (absent for the stateless front of `/mcp`). */
+export type RoomHooks = {
+  /** Kept room events after a seq, as JSON, oldest first (a listen that asks for `since`). */
+  eventsSince(since: number): Iterable<string>;
+  /**
+   * A listen that follows the room (events or presence), not on a socket, opened or closed: a modern
+   * participant over HTTP is present while it listens. `key` names that one listen.
+   */
+  listening?(key: string, caller: Caller, open: boolean): void;
+};
+
 export type EngineOptions = {
   serverInfo: Implementation;
   instructions?: string;
@@ -35,14 +57,25 @@ export type EngineOptions = {
   pageSize: number;
   resources?: ResourceRegistry;
   prompts?: PromptRegistry;
+  /** Whether the tool and prompt lists can change (modern listens are told; legacy sessions are not). */
+  listChanged?: boolean;
+  /** Listens the room holds open at once (each keeps it awake, like a socket). */
+  maxListens?: number;
   /** The room's variables, which tools such as `evaluate` read and write. */
   variables: VariableStore;
-  /** Called once per tools/call, before its answer is sent: the room logs and broadcasts it here. */
-  onToolCall?: (record: ToolCallRecord, session: McpSession) => void;
+  room?: RoomHooks;
+  /** Seals MRTR request state; without it, modern requests cannot be asked for input. */
+  requestState?: RequestStateCodec;
+  /** Long work as tasks (the tasks extension). */
+  tasks?: TaskHost;
+  /** Called once per tools/call that ends, before its answer is sent: the room logs and broadcasts it here. */
+  onToolCall?: (record: ToolCallRecord, caller: Caller) => void;
   /** Called whenever a session's protocol state changes, so it can be stored. */
   onSessionChange?: (state: SessionState) => void;
   /** Called after a session's initialize has been answered: from then on it is a participant. */
   onInitialized?: (session: McpSession) => void;
+  /** Called when a socket session sends a modern request: the caller it stands for (a handle may change it). */
+  modernCaller?: (session: McpSession, envelope: Envelope) => Promise<Caller>;
   /** The answer a session already got for a tools/call request id, if the room recorded one. */
   priorAnswer?: (sessionId: string, requestId: RequestId) => JSONRPCMessage | undefined;
 };
@@ -51,14 +84,20 @@ export type MethodHandler = (params: Record<string, unknown>, context: RequestCo
 
 export class McpEngine {
   readonly options: EngineOptions;
-  readonly #methods: Map<string, MethodHandler>;
+  /** Open subscriptions/listen streams, on any transport. */
+  readonly listens = new Listens();
+  readonly #methods: Record<Era, Map<string, MethodHandler>>;
 
   constructor(options: EngineOptions) {
     this.options = options;
-    this.#methods = new Map(Object.entries({ ...coreMethods(this), ...resourceMethods(this) }));
+    const shared = { ...coreMethods(this), ...resourceMethods(this) };
+    this.#methods = {
+      legacy: new Map(Object.entries({ ...shared, ...legacyMethods(this) })),
+      modern: new Map(Object.entries({ ...shared, ...modernMethods(this), ...(options.tasks ? taskMethods(options.tasks) : {}) })),
+    };
   }
 
-  /** What initialize advertises: exactly the features this engine was given. */
+  /** What initialize advertises to a legacy session: exactly the features this engine was given. */
   get capabilities(): Record<string, unknown> {
     const { resources, prompts } = this.options;
     return {
@@ -70,11 +109,24 @@ export class McpEngine {
     };
   }
 
-  /** Tells every given session subscribed to `uri` that it changed. */
+  /** What server/discover advertises: the same features, list changes, and the extensions served. */
+  get modernCapabilities(): Record<string, unknown> {
+    const { prompts, listChanged = false, tasks } = this.options;
+    const capabilities = this.capabilities;
+    return {
+      ...capabilities,
+      tools: { listChanged },
+      ...(prompts ? { prompts: { listChanged } } : {}),
+      extensions: { [VENDOR.roomExtension]: {}, ...(tasks ? { [TASKS_EXTENSION]: {} } : {}) },
+    };
+  }
+
+  /** Tells every given session subscribed to `uri`, and every listen that asked for it, that it changed. */
   resourceUpdated(uri: string, sessions: Iterable<McpSession>): void {
     for (const session of sessions) {
       if (session.state.subscriptions?.includes(uri)) void session.notify("notifications/resources/updated", { uri });
     }
+    this.listens.resourceUpdated(uri);
   }
 
   /** Attaches a transport to a session with the given state; the transport is started. */
@@ -84,7 +136,7 @@ export class McpEngine {
     return session;
   }
 
-  method(name: string): MethodHandler | undefined {
-    return this.#methods.get(name);
+  method(name: string, era: Era = "legacy"): MethodHandler | undefined {
+    return this.#methods[era].get(name);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * @module Resources, prompts and completion: the methods that exist when the room registers them.
+ * @module Resources, prompts and completion: the methods that exist when the room registers them (both
+ * eras; subscriptions are the legacy session's, or a modern listen's).
  */
 import { z } from "zod";
 import { ErrorCode, McpError } from "./errors.ts";
@@ -27,24 +28,12 @@ export function resourceMethods(engine: McpEngine): Record<string, MethodHandler
     methods["resources/list"] = async () => ({ resources: resources.list() });
     methods["resources/templates/list"] = async () => ({ resourceTemplates: resources.listTemplates() });
     methods["resources/read"] = async (params) => ({ contents: await resources.read(parse(UriParams, params, "resources/read").uri) });
-    methods["resources/subscribe"] = async (params, { session }) => {
-      const { uri } = parse(UriParams, params, "resources/subscribe");
-      if (!resources.has(uri)) throw new McpError(-32002 as ErrorCode, `Resource not found: ${uri}`, { uri });
-      const current = session.state.subscriptions ?? [];
-      if (!current.includes(uri)) session.update({ subscriptions: [...current, uri].slice(-100) });
-      return {};
-    };
-    methods["resources/unsubscribe"] = async (params, { session }) => {
-      const { uri } = parse(UriParams, params, "resources/unsubscribe");
-      session.update({ subscriptions: (session.state.subscriptions ?? []).filter((u) => u !== uri) });
-      return {};
-    };
   }
   if (prompts) {
     methods["prompts/list"] = async () => ({ prompts: prompts.list() });
-    methods["prompts/get"] = async (params) => {
+    methods["prompts/get"] = async (params, context) => {
       const { name, arguments: args = {} } = parse(GetPromptParams, params, "prompts/get");
-      return prompts.get(name, args);
+      return prompts.get(name, args, { ask: context.ask });
     };
   }
   if (resources || prompts) {

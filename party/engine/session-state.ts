@@ -18,6 +18,8 @@ export type SessionState = {
   name: string;
   /** True once `initialize` has been answered. */
   initialized: boolean;
+  /** True once the connection has carried a modern request (it is a participant without initialize). */
+  modern?: boolean;
   protocolVersion?: string;
   clientInfo?: ClientInfo;
   clientCapabilities?: Record<string, unknown>;

@@ -1,33 +1,28 @@
 /**
- * @module One MCP session: JSON-RPC ids, request dispatch, cancellation, progress, logging, and
- * requests from the server to the client (sampling, elicitation) matched to their responses.
+ * @module One session on a connection: JSON-RPC ids, request dispatch, cancellation, progress, logging,
+ * and requests from the server to the client (sampling, elicitation) matched to their responses.
  *
- * It owns no socket: a Transport carries its messages, and the engine's method table answers them.
+ * It carries both eras, message by message: a request with modern `_meta` is served statelessly (the
+ * session lends it only its connection: exactly-once answers, cancellation, the outbox); everything
+ * else follows the legacy session that `initialize` opens. It owns no socket: a Transport carries its
+ * messages, and the engine's method tables answer them.
  */
 import { classifyMessage, salvageId, ErrorCode } from "../../shared/jsonrpc.ts";
-import type { JSONRPCNotification, JSONRPCRequest, JSONRPCResponse, RequestId } from "../../shared/jsonrpc.ts";
+import type { JSONRPCMessage, JSONRPCNotification, JSONRPCRequest, JSONRPCResponse, RequestId } from "../../shared/jsonrpc.ts";
 import { LOGGING_LEVELS } from "../../shared/mcp.ts";
 import type { LoggingLevel } from "../../shared/mcp.ts";
 import { McpError, toErrorObject } from "./errors.ts";
 import type { SendOptions, Transport } from "./transport.ts";
 import type { SessionState } from "./session-state.ts";
 import type { McpEngine } from "./engine.ts";
-
-/** What a method handler gets besides its params. Everything it sends belongs to its request. */
-export type RequestContext = {
-  session: McpSession;
-  requestId: RequestId;
-  /** Aborted when the client sends notifications/cancelled for this request. */
-  signal: AbortSignal;
-  /** Sends notifications/progress when the client gave a progress token; a no-op otherwise. */
-  progress(progress: number, total?: number, message?: string): void;
-  /** Sends notifications/message if the session's log level lets it through. */
-  log(level: LoggingLevel, data: unknown): void;
-  /** Asks the client something (sampling/createMessage, elicitation/create) and awaits its answer. */
-  request(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
-  /** Lets go of the client's connection for this request, where the transport can (see Transport). */
-  closeStream(): void;
-};
+import type { RequestContext } from "./context.ts";
+import { callerOfSession } from "./caller.ts";
+import { claimsModern } from "./era.ts";
+import type { InputResponses } from "../tools/interrupt.ts";
+import { checkVersion, isRefusal, readEnvelope } from "../modern/ladder.ts";
+import type { Refusal } from "../modern/ladder.ts";
+import { serveModern } from "../modern/serve.ts";
+import { completeResult, modernError } from "../modern/results.ts";
 
 type Pending = { resolve: (result: Record<string, unknown>) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> };
 
@@ -101,19 +96,18 @@ export class McpSession {
     });
   }
 
+  /** The session is forgotten: whatever still runs for it (a listen, say) stops. */
+  end(): void {
+    for (const controller of this.#inFlight.values()) controller.abort("the session ended");
+  }
+
   async #receive(value: unknown): Promise<void> {
     if (Array.isArray(value)) {
-      return this.#sendError(
-        null,
-        new McpError(ErrorCode.InvalidRequest, "Batches are not supported: send one JSON-RPC message per frame"),
-      );
+      return this.#sendError(null, new McpError(ErrorCode.InvalidRequest, "Batches are not supported: send one JSON-RPC message per frame"));
     }
     const classified = classifyMessage(value);
     if (!classified) {
-      return this.#sendError(
-        salvageId(value),
-        new McpError(ErrorCode.InvalidRequest, "Not a JSON-RPC 2.0 request, notification or response"),
-      );
+      return this.#sendError(salvageId(value), new McpError(ErrorCode.InvalidRequest, "Not a JSON-RPC 2.0 request, notification or response"));
     }
     if (classified.kind === "request") return this.#onRequest(classified.message);
     if (classified.kind === "notification") return this.#onNotification(classified.message);
@@ -122,27 +116,26 @@ export class McpSession {
 
   async #onRequest(request: JSONRPCRequest): Promise<void> {
     const { id, method } = request;
-    const params = request.params ?? {};
+    const modern = claimsModern(request);
     const related = { relatedRequestId: id };
     // The same id again while it runs is a retransmission (a client resuming after a dropped socket):
     // it is answered once, when the first one finishes. A call already answered is answered again from
-    // the room's record and not run twice.
+    // the room's record and not run twice. Both eras: the promise belongs to the connection's session.
     if (this.#inFlight.has(id)) return;
     if (method === "tools/call") {
       const prior = this.#engine.options.priorAnswer?.(this.#state.id, id);
-      if (prior) return this.transport.send(prior, related);
+      if (prior) return this.transport.send(modern ? modernized(prior, this.#engine) : prior, related);
     }
-    const handler = this.#engine.method(method);
-    if (!handler) {
-      return this.#sendError(id, new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`));
-    }
+    if (modern) return this.#onModernRequest(request);
+    const handler = this.#engine.method(method, "legacy");
+    if (!handler) return this.#sendError(id, new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`));
     if (!this.#state.initialized && !METHODS_BEFORE_INITIALIZE.has(method)) {
       return this.#sendError(id, new McpError(ErrorCode.InvalidRequest, `Session not initialized: send "initialize" before "${method}"`));
     }
     const controller = new AbortController();
     this.#inFlight.set(id, controller);
     try {
-      const result = await handler(params, this.#context(id, params, controller.signal));
+      const result = await handler(request.params ?? {}, this.#context(request, controller.signal));
       if (!controller.signal.aborted) await this.transport.send({ jsonrpc: "2.0", id, result }, related);
       if (method === "initialize") this.#engine.options.onInitialized?.(this);
     } catch (error) {
@@ -153,12 +146,49 @@ export class McpSession {
     }
   }
 
-  #context(requestId: RequestId, params: Record<string, unknown>, signal: AbortSignal): RequestContext {
-    const meta = params._meta as { progressToken?: unknown } | undefined;
+  /** A modern request on this connection: its own `_meta` says who and what; the session only carries it. */
+  async #onModernRequest(request: JSONRPCRequest): Promise<void> {
+    const { id } = request;
+    const related = { relatedRequestId: id };
+    const refuse = ({ code, message, data }: Refusal) =>
+      this.transport.send({ jsonrpc: "2.0", id, error: data === undefined ? { code, message } : { code, message, data } }, related);
+    const envelope = readEnvelope(request.params);
+    if (isRefusal(envelope)) return refuse(envelope);
+    const unsupported = checkVersion(envelope);
+    if (unsupported) return refuse(unsupported);
+    const controller = new AbortController();
+    this.#inFlight.set(id, controller);
+    try {
+      const caller = (await this.#engine.options.modernCaller?.(this, envelope)) ?? callerOfSession(this.#state);
+      const notify = (message: JSONRPCNotification | string) => {
+        if (typeof message !== "string") void this.transport.send(message, related);
+        else if (this.transport.sendRaw) this.transport.sendRaw(message);
+        else void this.transport.send(JSON.parse(message) as JSONRPCNotification, related);
+      };
+      const response = await serveModern(this.#engine, { request, envelope, caller, signal: controller.signal, notify, connection: this.transport });
+      if (response && !controller.signal.aborted) await this.transport.send(response, related);
+    } catch (error) {
+      if (!(error instanceof McpError)) console.error(`${request.method} failed:`, error);
+      if (!controller.signal.aborted) await this.transport.send({ jsonrpc: "2.0", id, error: modernError(toErrorObject(error)) }, related);
+    } finally {
+      this.#inFlight.delete(id);
+    }
+  }
+
+  #context(request: JSONRPCRequest, signal: AbortSignal): RequestContext {
+    const requestId = request.id;
+    const meta = request.params?._meta as { progressToken?: unknown } | undefined;
     const token = meta?.progressToken;
     const hasToken = typeof token === "string" || typeof token === "number";
     const related = { relatedRequestId: requestId };
+    const ask = async (requests: Record<string, { method: string; params: Record<string, unknown> }>) => {
+      const answers: InputResponses = {};
+      for (const [key, { method, params }] of Object.entries(requests)) answers[key] = await this.request(method, params, { ...related, signal });
+      return answers;
+    };
     return {
+      era: "legacy",
+      caller: callerOfSession(this.#state),
       session: this,
       requestId,
       signal,
@@ -167,8 +197,9 @@ export class McpSession {
         void this.notify("notifications/progress", { progressToken: token, progress, total, message }, related);
       },
       log: (level, data) => this.log(level, data, related),
-      request: (method, requestParams) => this.request(method, requestParams, { ...related, signal }),
+      ask,
       closeStream: () => this.transport.closeRequestStream?.(requestId),
+      notify: (message) => void this.transport.send(typeof message === "string" ? (JSON.parse(message) as JSONRPCNotification) : message, related),
     };
   }
 
@@ -199,4 +230,11 @@ export class McpSession {
   async #sendError(id: RequestId | null, error: unknown): Promise<void> {
     await this.transport.send({ jsonrpc: "2.0", id, error: toErrorObject(error) }, id === null ? undefined : { relatedRequestId: id });
   }
+}
+
+/** A remembered answer as a modern request gets it (the log keeps it in the legacy shape). */
+function modernized(answer: JSONRPCMessage, engine: McpEngine): JSONRPCMessage {
+  if ("result" in answer) return { ...answer, result: completeResult("tools/call", answer.result, engine.options.serverInfo) };
+  if ("error" in answer) return { ...answer, error: modernError(answer.error) };
+  return answer;
 }

@@ -28,4 +28,9 @@ export interface Transport {
    * connections leave it out.
    */
   closeRequestStream?(requestId: RequestId): void;
+  /**
+   * Sends an already-serialized notification now, or drops it if no connection is there (a broadcast,
+   * or a listen's notification: what a dropped socket missed comes back another way).
+   */
+  sendRaw?(frame: string): void;
 }

@@ -9,6 +9,11 @@ export type Access = "write" | "read";
 
 /** Set by the room on a request it has admitted, for its own handlers; a client's copy is replaced. */
 export const ACCESS_HEADER = "x-math-mcp-access";
+/**
+ * Set by the Worker on what it passes a room: where the request came from (the client's address), by
+ * which a modern client, which has no session, is rate-limited. A client's own copy never gets through.
+ */
+export const CLIENT_HEADER = "x-math-mcp-client";
 /** Where a client may put its room key on HTTP (a WebSocket, or any request, may use `?key=`). */
 export const KEY_HEADER = "Mcp-Room-Key";
 

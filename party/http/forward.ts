@@ -5,8 +5,9 @@
  * `x-partykit-room` names the room, `?_pk=` chooses the connection id) and answers a failure in them
  * with a stack trace. Nothing a client sends reaches a room unless it is listed here.
  */
+import { CLIENT_HEADER } from "./access.ts";
 
-/** Headers a room reads (lower case): MCP's, the room key, and what a WebSocket upgrade needs. */
+/** Headers a room reads (lower case): MCP's (and every `Mcp-Param-*`), the room key, and what a WebSocket upgrade needs. */
 const ROOM_HEADERS = new Set([
   "accept",
   "content-type",
@@ -37,8 +38,10 @@ export function toRoom(request: Request, body?: BodyInit | null): Request {
   });
   const headers = new Headers();
   request.headers.forEach((value, name) => {
-    if (ROOM_HEADERS.has(name.toLowerCase())) headers.set(name, value);
+    const lower = name.toLowerCase();
+    if (ROOM_HEADERS.has(lower) || lower.startsWith("mcp-param-")) headers.set(name, value);
   });
+  headers.set(CLIENT_HEADER, request.headers.get("CF-Connecting-IP") ?? "unknown");
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new Request(url, { method: request.method, headers, body: hasBody ? (body === undefined ? request.body : body) : null });
 }

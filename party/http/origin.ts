@@ -49,18 +49,23 @@ export function originAllowed(origin: string, url: URL, policy: AccessPolicy): b
   );
 }
 
-const ALLOW_HEADERS = "Content-Type, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID";
+const ALLOW_HEADERS = "Content-Type, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, Mcp-Method, Mcp-Name, Mcp-Room-Key";
 
-/** CORS headers for an allowed browser origin; none for requests without an Origin. */
+/**
+ * CORS headers for an allowed browser origin; none for requests without an Origin. A preflight's asked
+ * headers are reflected (as Hono's cors() does): modern clients send `Mcp-Param-{Name}` headers named
+ * after tool arguments, which no fixed list can hold.
+ */
 export function corsHeaders(request: Request): Record<string, string> {
   const origin = request.headers.get("Origin");
   if (!origin) return {};
+  const asked = request.headers.get("Access-Control-Request-Headers");
   return {
     "Access-Control-Allow-Origin": origin,
     "Access-Control-Allow-Methods": "GET, POST, DELETE, OPTIONS",
-    "Access-Control-Allow-Headers": ALLOW_HEADERS,
+    "Access-Control-Allow-Headers": asked ? asked : ALLOW_HEADERS,
     "Access-Control-Expose-Headers": "Mcp-Session-Id, MCP-Protocol-Version",
     "Access-Control-Max-Age": "86400",
-    Vary: "Origin",
+    Vary: asked ? "Origin, Access-Control-Request-Headers" : "Origin",
   };
 }

@@ -1,11 +1,22 @@
 /**
- * @module Streamable HTTP (MCP 2025-11-25) for one room: POST, GET and DELETE on the MCP endpoint.
+ * @module Streamable HTTP for one room, both eras: a POST whose body claims 2026-07-28 is served
+ * statelessly (modern-http.ts); the rest is the 2025-11-25 binding — POST, GET and DELETE on sessions.
  */
 import { classifyMessage, ErrorCode } from "../../shared/jsonrpc.ts";
 import { SUPPORTED_PROTOCOL_VERSIONS } from "../../shared/mcp.ts";
+import { httpEra } from "../engine/era.ts";
 import type { HttpSessionTransport } from "./http-session-transport.ts";
 import { parseEventId, SSE_HEADERS } from "./sse-stream.ts";
 import { rpcProblem } from "./problem.ts";
+import { serveModernHttp } from "./modern-http.ts";
+import type { ModernHttpHost } from "./modern-http.ts";
+
+export type StreamableHttpOptions = {
+  /** How modern requests are served here; without it they are refused as the legacy binding would. */
+  modern?: ModernHttpHost;
+  /** A legacy session over its rate: how long to wait, and why. */
+  rateLimit?: (sessionId: string) => { retryAfterMs: number; message: string } | undefined;
+};
 
 /** What the room provides: its sessions, created on initialize and found by id afterwards. */
 export interface HttpSessionHost {
@@ -26,10 +37,12 @@ const accepts = (request: Request, type: string) => {
   return accept.includes(type) || accept.includes("*/*");
 };
 
-export async function handleStreamableHttp(request: Request, host: HttpSessionHost): Promise<Response> {
+export async function handleStreamableHttp(request: Request, host: HttpSessionHost, options: StreamableHttpOptions = {}): Promise<Response> {
+  const limited = request.method === "POST" ? undefined : overRate(request, options);
+  if (limited) return limited;
   switch (request.method) {
     case "POST":
-      return post(request, host);
+      return post(request, host, options);
     case "GET":
       return get(request, host);
     case "DELETE":
@@ -58,7 +71,18 @@ async function refuse(request: Request, response: Response): Promise<Response> {
   return response;
 }
 
-async function post(request: Request, host: HttpSessionHost): Promise<Response> {
+/** The legacy answer to a session over its rate: 429, Retry-After, and -32029 with `data.retryAfterMs`. */
+function overRate(request: Request, { rateLimit }: StreamableHttpOptions): Response | undefined {
+  const sessionId = request.headers.get(SESSION_HEADER);
+  const over = sessionId && rateLimit ? rateLimit(sessionId) : undefined;
+  if (!over) return undefined;
+  return Response.json(
+    { jsonrpc: "2.0", id: null, error: { code: ErrorCode.RateLimited, message: over.message, data: { retryAfterMs: over.retryAfterMs } } },
+    { status: 429, headers: { "Retry-After": String(Math.ceil(over.retryAfterMs / 1000)) } },
+  );
+}
+
+async function post(request: Request, host: HttpSessionHost, options: StreamableHttpOptions): Promise<Response> {
   if (!(request.headers.get("Content-Type") ?? "").toLowerCase().includes("application/json")) {
     return refuse(request, rpcProblem(415, ErrorCode.InvalidRequest, "Unsupported Media Type: send Content-Type: application/json"));
   }
@@ -76,6 +100,9 @@ async function post(request: Request, host: HttpSessionHost): Promise<Response> 
   } catch {
     return rpcProblem(400, ErrorCode.ParseError, "Parse error: the body is not valid JSON");
   }
+  if (options.modern && httpEra(body, request.headers.get("MCP-Protocol-Version")) === "modern") return serveModernHttp(request, body, options.modern);
+  const limited = overRate(request, options);
+  if (limited) return limited;
   if (Array.isArray(body)) return rpcProblem(400, ErrorCode.InvalidRequest, "Batches are not supported: send one JSON-RPC message per request");
   const message = classifyMessage(body);
   if (!message) return rpcProblem(400, ErrorCode.InvalidRequest, "Invalid Request: the body is not a JSON-RPC 2.0 request, notification or response");

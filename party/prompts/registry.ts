@@ -2,6 +2,7 @@
  * @module The prompt registry: named message templates with arguments, and their completions.
  */
 import { ErrorCode, McpError } from "../engine/errors.ts";
+import type { InputRequests, InputResponses } from "../tools/interrupt.ts";
 
 export type PromptArgument = { name: string; title?: string; description?: string; required?: boolean };
 
@@ -12,12 +13,17 @@ export type PromptContent =
 
 export type PromptMessage = { role: "user" | "assistant"; content: PromptContent };
 
+export type PromptResult = { description?: string; messages: PromptMessage[] };
+
+/** What a prompt may use besides its arguments: input from the client (see ToolContext.ask). */
+export type PromptContext = { ask(requests: InputRequests): Promise<InputResponses> };
+
 export type PromptDefinition = {
   name: string;
   title?: string;
   description: string;
   arguments?: PromptArgument[];
-  get(args: Record<string, string>): { description?: string; messages: PromptMessage[] };
+  get(args: Record<string, string>, context: PromptContext): PromptResult | Promise<PromptResult>;
   /** Values that complete an argument (completion/complete). */
   complete?(argument: string, value: string, context: Record<string, string>): string[];
 };
@@ -34,11 +40,11 @@ export class PromptRegistry {
     return [...this.#prompts.values()].map(({ get: _get, complete: _complete, ...described }) => described);
   }
 
-  get(name: string, args: Record<string, string>): { description?: string; messages: PromptMessage[] } {
+  async get(name: string, args: Record<string, string>, context: PromptContext): Promise<PromptResult> {
     const prompt = this.#require(name);
     const missing = (prompt.arguments ?? []).filter((a) => a.required && !(a.name in args)).map((a) => a.name);
     if (missing.length) throw new McpError(ErrorCode.InvalidParams, `Prompt ${name} needs argument${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
-    return prompt.get(args);
+    return prompt.get(args, context);
   }
 
   complete(name: string, argument: string, value: string, context: Record<string, string>): string[] {

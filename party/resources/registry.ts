@@ -3,9 +3,6 @@
  */
 import { ErrorCode, McpError } from "../engine/errors.ts";
 
-/** MCP's code for a resource that does not exist. */
-export const RESOURCE_NOT_FOUND = -32002;
-
 export type ResourceContents =
   | { uri: string; mimeType?: string; text: string }
   | { uri: string; mimeType?: string; blob: string };
@@ -74,7 +71,8 @@ export class ResourceRegistry {
       const variables = match(uri);
       if (variables) return definition.read(variables, uri);
     }
-    throw new McpError(RESOURCE_NOT_FOUND as ErrorCode, `Resource not found: ${uri}`, { uri });
+    // Legacy sessions get -32002; modern requests get -32602 with the same data (modern/results.ts).
+    throw new McpError(ErrorCode.ResourceNotFound, `Resource not found: ${uri}`, { uri });
   }
 
   complete(uriTemplate: string, variable: string, value: string): string[] {

@@ -50,7 +50,8 @@ export class SeedTransport implements Transport {
     }
     const envelope = parsed.data;
     if (envelope.type === "ping") return this.#reply({ type: "pong", timestamp: now() });
-    const { method, params = {} } = envelope.request;
+    const { method } = envelope.request;
+    const params = seedParams(method, envelope.request.params ?? {});
     const requestId = envelope.requestId;
     if (method === "discover") {
       return this.#reply({ type: "mcp_response", ...(requestId === undefined ? {} : { requestId }), result: discover(this.#tools), timestamp: now() });
@@ -76,4 +77,14 @@ export class SeedTransport implements Transport {
   async close(): Promise<void> {
     this.onclose?.();
   }
+}
+
+/**
+ * The seed's own page sent `log` with `base: null` when the base field was left empty, and the seed
+ * took that as the natural logarithm; the tool itself knows only a number or no base at all.
+ */
+function seedParams(method: string, params: Record<string, unknown>): Record<string, unknown> {
+  if (method !== "log" || params.base !== null) return params;
+  const { base: _empty, ...natural } = params;
+  return natural;
 }

@@ -31,4 +31,6 @@ export type RoomServices = {
   variables: VariableStore;
   /** The caller's name, as the log shows it. */
   participant: string;
+  /** Tells clients following the room (modern listens that asked) that a list changed. */
+  listChanged?(list: "tools" | "prompts"): void;
 };

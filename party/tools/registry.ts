@@ -6,6 +6,8 @@ import { ErrorCode, McpError } from "../engine/errors.ts";
 import { ToolError } from "./tool-error.ts";
 import type { RoomServices } from "./context.ts";
 import type { LoggingLevel } from "../../shared/mcp.ts";
+import { CallInterrupt } from "./interrupt.ts";
+import type { InputRequests, InputResponses } from "./interrupt.ts";
 
 export type ToolAnnotations = {
   title?: string;
@@ -24,8 +26,22 @@ export type ToolContext = {
   log(level: LoggingLevel, data: unknown): void;
   /** Asks the caller's client something (sampling/createMessage, elicitation/create) and awaits the answer. */
   request(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /**
+   * Asks the caller's client for several inputs at once, under keys the tool chooses, and resolves with
+   * every answer. A legacy session asks with server-to-client requests; a modern request is answered
+   * with an InputRequiredResult and run again from the top when the client retries with the answers
+   * (so a handler asks before it changes anything); inside a task, the task waits for `tasks/update`.
+   */
+  ask(requests: InputRequests): Promise<InputResponses>;
+  /**
+   * From here on the call may go on as a task, when its tool supports tasks and the client declared
+   * the tasks extension on this request; otherwise (and inside the task itself) it simply goes on.
+   */
+  background(): Promise<void>;
   /** Lets go of the caller's connection while the work goes on; it resumes for the answer (HTTP only). */
   closeStream?(): void;
+  /** What the caller's client declared it can do: at initialize (legacy), or on this very request (modern). */
+  capabilities: Record<string, unknown>;
   room: RoomServices;
 };
 
@@ -52,7 +68,18 @@ export type ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodO
   /** The shape of `structuredContent`; a tool that answers only content blocks leaves it out. */
   outputSchema?: O;
   annotations?: ToolAnnotations;
+  /**
+   * Long work that may run as a task (the tasks extension): "optional" runs as a task for clients that
+   * declare the extension, "required" refuses other clients with -32021. `when` says which calls start
+   * as a task at once (default: all); a handler may also go async later with `background()`.
+   */
+  task?: { support: "optional" | "required"; when?: (args: Record<string, unknown>) => boolean };
   handler: (args: z.output<I>, context: ToolContext) => ToolOutput<z.output<O>> | Promise<ToolOutput<z.output<O>>>;
+  /**
+   * The input schema as tools/list shows it, where it says more than zod's JSON Schema can (composition
+   * and conditional keywords); arguments are still checked against `inputSchema`.
+   */
+  listedInputSchema?: Record<string, unknown>;
 };
 
 export type CallToolResult = {
@@ -93,13 +120,17 @@ export class ToolRegistry {
     return this.#tools.has(name);
   }
 
+  get(name: string): ToolDefinition | undefined {
+    return this.#tools.get(name);
+  }
+
   /** The tools as tools/list shows them; JSON Schema comes from the zod schemas, computed once. */
   list(): readonly ListedTool[] {
     this.#listed ??= [...this.#tools.values()].map((tool) => ({
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: z.toJSONSchema(tool.inputSchema, { io: "input" }),
+      inputSchema: tool.listedInputSchema ?? z.toJSONSchema(tool.inputSchema, { io: "input" }),
       ...(tool.outputSchema ? { outputSchema: z.toJSONSchema(tool.outputSchema, { io: "output" }) } : {}),
       ...(tool.annotations ? { annotations: { title: tool.title, ...tool.annotations } } : {}),
     }));
@@ -120,6 +151,7 @@ export class ToolRegistry {
       const content: CallToolResult["content"] = [{ type: "text", text: output.text }, ...(output.content ?? [])];
       return output.structured === undefined ? { content } : { content, structuredContent: output.structured as Record<string, unknown> };
     } catch (error) {
+      if (error instanceof CallInterrupt) throw error;
       if (error instanceof ToolError) return errorResult(`${name}: ${error.message}`);
       // A protocol error met inside a tool (say, the client cannot sample) is still the tool's failure.
       if (error instanceof McpError) return errorResult(`${name}: ${error.message}`);

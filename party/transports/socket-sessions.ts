@@ -136,6 +136,8 @@ export class SocketSessions {
     for (const [id, live] of this.#live) {
       const detachedAt = live.session.state.detachedAt;
       if (detachedAt !== undefined && detachedAt < cutoff) {
+        // What still runs for it ends with it (a listen it left open, say).
+        live.session.end();
         this.#live.delete(id);
         this.#options.store.delete(id);
       }

@@ -26,6 +26,11 @@ export class WebSocketTransport implements Transport {
     return this.#connection?.id;
   }
 
+  /** The socket attached now, if any. */
+  get connection(): Connection | undefined {
+    return this.#connection;
+  }
+
   async start(): Promise<void> {}
 
   /** Points the session at a (new) socket and delivers what waited for it. */

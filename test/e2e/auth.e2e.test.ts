@@ -2,8 +2,7 @@
  * Optional authentication against a real `wrangler dev` started with AUTH_TOKEN: every HTTP request
  * and socket must present it, in each of the ways a client can.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WranglerDev } from "../support/wrangler-dev.ts";
 
@@ -40,9 +39,10 @@ describe("with AUTH_TOKEN set", () => {
     expect(right.status).toBe(200);
   });
 
-  it("lets the SDK's HTTP client in with the Authorization header", async () => {
-    const client = new Client({ name: "authed", version: "1" });
+  it("lets the SDK's HTTP client in with the Authorization header, modern requests and all", async () => {
+    const client = new Client({ name: "authed", version: "1" }, { versionNegotiation: { mode: "auto" } });
     await client.connect(new StreamableHTTPClientTransport(new URL("/mcp", dev.origin), { requestInit: { headers: { Authorization: `Bearer ${TOKEN}` } } }));
+    expect(client.getProtocolEra()).toBe("modern");
     expect(await client.callTool({ name: "add", arguments: { a: 1, b: 2 } })).toMatchObject({ structuredContent: { value: 3 } });
     await client.close();
   });

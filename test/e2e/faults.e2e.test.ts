@@ -4,9 +4,8 @@
  * answered exactly once, and every watcher's log equals the room's: contiguous, in order, no duplicates.
  * Bounded: a fixed number of calls, cuts and restarts (about half a minute here).
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { z } from "zod";
 import { RoomEventSchema } from "../../shared/events.ts";
 import type { RoomEvent } from "../../shared/events.ts";
 import { RoomClientTransport } from "../../web/room-transport.ts";
@@ -36,10 +35,12 @@ function random(seed: number): () => number {
 
 async function join(path: string, name: string) {
   const transport = new RoomClientTransport({ url: dev.wsUrl(path), name, since: 0, minReconnectDelayMs: 20, maxReconnectDelayMs: 400, heartbeatIntervalMs: 1000, heartbeatTimeoutMs: 1500 });
-  const client = new Client({ name, version: "1" });
+  // The SDK v2 in the modern era: exactly-once answers and resumption hold for modern requests too.
+  const client = new Client({ name, version: "1" }, { versionNegotiation: { mode: "auto" } });
   const events: RoomEvent[] = [];
-  client.setNotificationHandler(z.object({ method: z.literal("notifications/room/event"), params: RoomEventSchema }), ({ params }) => void events.push(params));
+  client.setNotificationHandler("notifications/room/event", { params: RoomEventSchema }, (event) => void events.push(event));
   await client.connect(transport);
+  expect(client.getProtocolEra()).toBe("modern");
   return { client, transport, events };
 }
 
@@ -49,12 +50,12 @@ it("answers every call exactly once and gives every watcher the room's log, thro
   const path = `/rooms/faults-${seed}-${Date.now().toString(36)}/mcp`;
   const callers = await Promise.all(Array.from({ length: CALLERS }, (_, i) => join(path, `caller-${i}`)));
   const watchers = await Promise.all(Array.from({ length: WATCHERS }, (_, i) => join(path, `watcher-${i}`)));
-  const sessions = [...callers, ...watchers].map((p) => p.transport.sessionId);
+  const sessions = [...callers, ...watchers].map((p) => p.transport.roomSession);
 
   const answers = new Map<string, number>();
   const calling = callers.map(async ({ client }, c) => {
     for (let i = 0; i < CALLS_EACH; i++) {
-      const result = await client.callTool({ name: "add", arguments: { a: c * 1000, b: i } }, undefined, { timeout: 60_000 });
+      const result = await client.callTool({ name: "add", arguments: { a: c * 1000, b: i } }, { timeout: 60_000 });
       const key = `${c}:${i}`;
       answers.set(key, (answers.has(key) ? -Infinity : 0) + (result.structuredContent as { value: number }).value);
     }
@@ -103,7 +104,7 @@ it("answers every call exactly once and gives every watcher the room's log, thro
     expect(watcher.events, `watcher ${w}`).toEqual(log);
   }
   // Sessions survived: the same session ids, resumed, not replaced.
-  expect([...callers, ...watchers].map((p) => p.transport.sessionId)).toEqual(sessions);
+  expect([...callers, ...watchers].map((p) => p.transport.roomSession)).toEqual(sessions);
 
   console.log(`fault test (seed ${seed}): ${total} calls, ${cuts} socket cuts, ${restarts} SIGKILL restarts, 0 lost, 0 duplicated`);
   await Promise.all([...callers, ...watchers, reader].map((p) => p.client.close()));

@@ -1,10 +1,10 @@
 /**
- * The client transport (web/room-transport.ts) with the official SDK Client, against a real
- * `wrangler dev` that is restarted and frozen under it: the session survives, nothing is lost.
+ * The client transport (web/room-transport.ts) with the official SDK (v2) Client in the modern era,
+ * against a real `wrangler dev` that is restarted and frozen under it: the socket session survives,
+ * held calls are answered once, nothing is lost.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { RoomEventSchema } from "../../shared/events.ts";
 import type { RoomEvent } from "../../shared/events.ts";
 import { RoomClientTransport } from "../../web/room-transport.ts";
@@ -27,14 +27,15 @@ async function participant(path: string, name: string, options: Partial<Construc
     statuses.push(status);
     for (const w of statusWaiters.filter((w) => w.status === status)) w.resolve();
   };
-  const client = new Client({ name, version: "1.0.0" });
+  const client = new Client({ name, version: "1.0.0" }, { versionNegotiation: { mode: "auto" } });
   const events: RoomEvent[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
-  client.setNotificationHandler(z.object({ method: z.literal("notifications/room/event"), params: RoomEventSchema }), ({ params }) => {
-    events.push(params);
+  client.setNotificationHandler("notifications/room/event", { params: RoomEventSchema }, (event) => {
+    events.push(event);
     for (const w of waiters.filter((w) => events.length >= w.count)) w.resolve();
   });
   await client.connect(transport);
+  if (client.getProtocolEra() !== "modern") throw new Error(`expected the modern era, got ${client.getProtocolEra()}`);
   return {
     client,
     transport,
@@ -53,16 +54,15 @@ describe("the client transport", () => {
   it("keeps the session through a restart of wrangler dev: held calls answered once, missed events caught up", async () => {
     const path = `/rooms/transport-${Date.now().toString(36)}/mcp`;
     const alice = await participant(path, "alice");
-    await alice.client.setLoggingLevel("debug");
     await alice.client.callTool({ name: "add", arguments: { a: 1, b: 1 } });
-    const sessionBefore = alice.transport.sessionId;
+    const sessionBefore = alice.transport.roomSession;
 
     await dev.restart("SIGKILL", true);
     // A call made while the room is down or coming back is held, then answered: not lost, not doubled.
     const held = alice.client.callTool({ name: "add", arguments: { a: 2, b: 2 } });
     await alice.becomes("connected");
     expect(await held).toMatchObject({ structuredContent: { value: 4 } });
-    expect(alice.transport.sessionId).toBe(sessionBefore);
+    expect(alice.transport.roomSession).toBe(sessionBefore);
 
     // Bob calls while Alice is connected; then Alice sees everything, once, in order.
     const bob = await participant(path, "bob");

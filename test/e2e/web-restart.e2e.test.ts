@@ -3,7 +3,7 @@
  * and port: they say they are reconnecting, reconnect by themselves and catch up, without a reload, with
  * no entry missing and none twice — their own calculations and an agent's calls made meanwhile included.
  */
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { Client } from "@modelcontextprotocol/client";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RoomClientTransport } from "../../web/room-transport.ts";
@@ -23,8 +23,8 @@ afterAll(async () => {
 
 /** An agent on the same client transport as the component: it, too, comes back by itself. */
 async function agent(room: string): Promise<Client> {
-  const client = new Client({ name: "agent", version: "1.0.0" });
-  await client.connect(new RoomClientTransport({ url: dev.wsUrl(`/rooms/${room}/mcp`), name: "agent", minReconnectDelayMs: 100, maxReconnectDelayMs: 1000 }) as never);
+  const client = new Client({ name: "agent", version: "1.0.0" }, { versionNegotiation: { mode: "auto" } });
+  await client.connect(new RoomClientTransport({ url: dev.wsUrl(`/rooms/${room}/mcp`), name: "agent", minReconnectDelayMs: 100, maxReconnectDelayMs: 1000 }));
   return client;
 }
 

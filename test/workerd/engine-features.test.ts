@@ -1,6 +1,6 @@
 /**
- * The engine's resources, prompts, completion and server-to-client requests, with the SDK's Client
- * over the in-memory linked pair.
+ * The engine's resources, prompts, completion and server-to-client requests in the legacy era, with a
+ * legacy client (the SDK v1 Client) over the in-memory linked pair.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";

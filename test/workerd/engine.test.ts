@@ -1,5 +1,6 @@
 /**
- * The MCP engine on its own, over the SDK's in-memory linked transport pair, with the SDK's Client.
+ * The MCP engine on its own in the legacy era, over the in-memory linked transport pair, with a legacy
+ * client: the SDK v1 Client (engine-modern.test.ts has the modern era, with the SDK v2).
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";

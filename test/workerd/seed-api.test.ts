@@ -45,13 +45,15 @@ describe("POST /agent and POST /mcp", () => {
 
   it("answers every seed method in the seed's shape", async () => {
     const agentId = await createAgent();
-    const run = async (method: string, params?: Record<string, number>) =>
+    const run = async (method: string, params?: Record<string, number | null>) =>
       ((await (await request("/mcp", json({ agentId, request: { method, params } }))).json()) as { result: any }).result;
     expect(await run("power", { base: 2, exponent: 8 })).toEqual({ result: 256, operation: "power", base: 2, exponent: 8 });
     expect(await run("sqrt", { value: 9 })).toEqual({ result: 3, operation: "sqrt", value: 9 });
     expect(await run("cos", { angle: 0 })).toEqual({ result: 1, operation: "cos", angle: 0 });
     expect(await run("log", { value: 1 })).toEqual({ result: 0, operation: "ln", value: 1 });
     expect(await run("log", { value: 8, base: 2 })).toEqual({ result: 3, operation: "log_base", value: 8, base: 2 });
+    // The seed's page sent an empty base as null: the natural logarithm, as the seed answered it.
+    expect(await run("log", { value: Math.E ** 2, base: null })).toEqual({ result: 2, operation: "ln", value: Math.E ** 2 });
     const { tools } = await run("discover");
     expect(tools.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(["add", "subtract", "multiply", "divide", "power", "sqrt", "sin", "cos", "tan", "log"]));
     expect(tools.find((t: { name: string }) => t.name === "divide").parameters).toMatchObject({ type: "object", required: ["a", "b"] });

@@ -94,6 +94,20 @@ export class TestSocket {
     return { response: frames.at(-1)!, before: frames.slice(0, -1) };
   }
 
+  /** Sends a modern request (its `_meta` envelope added) and resolves with its response. */
+  async modern(method: string, params: Record<string, unknown> = {}, options: { id?: number | string; capabilities?: Record<string, unknown>; meta?: Record<string, unknown> } = {}): Promise<{ response: Frame; before: Frame[] }> {
+    const id = options.id ?? this.#nextId++;
+    const _meta = {
+      "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+      "io.modelcontextprotocol/clientCapabilities": options.capabilities ?? {},
+      "io.modelcontextprotocol/clientInfo": { name: "modern-socket", version: "1" },
+      ...options.meta,
+    };
+    this.ws.send(JSON.stringify({ jsonrpc: "2.0", id, method, params: { ...params, _meta } }));
+    const frames = await this.until((f) => f.id === id);
+    return { response: frames.at(-1)!, before: frames.slice(0, -1) };
+  }
+
   async initialize(name = "tester"): Promise<Frame> {
     const { response } = await this.request("initialize", {
       protocolVersion: "2025-11-25",

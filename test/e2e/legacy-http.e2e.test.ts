@@ -1,6 +1,8 @@
 /**
- * Streamable HTTP end to end: the official SDK client with its StreamableHTTPClientTransport against a
- * real `wrangler dev`, on /mcp (a private room) and on a named room shared with a WebSocket participant.
+ * Legacy clients still work: the SDK v1 client (`@modelcontextprotocol/sdk`) with its
+ * StreamableHTTPClientTransport opens 2025-11-25 sessions against a real `wrangler dev`, on /mcp (a
+ * private room) and on a named room shared with a modern WebSocket participant, and keeps them across
+ * a restart.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -34,10 +36,11 @@ async function httpClient(path: string, name = "http-client") {
   return { client, transport, events, eventsUntil };
 }
 
-describe("the SDK client over Streamable HTTP", () => {
+describe("a legacy client (SDK v1) over Streamable HTTP", () => {
   it("opens a private room on /mcp, lists and calls the tools, and ends the session", async () => {
     const { client, transport } = await httpClient("/mcp");
     expect(transport.sessionId).toMatch(/^p-[\w-]{22}\.[\w-]{22}$/);
+    expect(transport.protocolVersion).toBe("2025-11-25");
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(["add", "divide", "log"]));
     expect(await client.callTool({ name: "power", arguments: { base: 3, exponent: 4 } })).toMatchObject({ structuredContent: { value: 81 } });
