@@ -100,3 +100,20 @@ export function salvageId(value: unknown): RequestId | null {
   const id = RequestIdSchema.safeParse(value.id);
   return id.success ? id.data : null;
 }
+
+/** How deep params may nest: deeper values are refused before any recursive validator can overflow on them. */
+export const MAX_PARAMS_DEPTH = 64;
+
+/** Whether `value` nests objects and arrays more than `max` levels deep (counted without recursion). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}

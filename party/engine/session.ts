@@ -7,7 +7,7 @@
  * else follows the legacy session that `initialize` opens. It owns no socket: a Transport carries its
  * messages, and the engine's method tables answer them.
  */
-import { classifyMessage, salvageId, ErrorCode } from "../../shared/jsonrpc.ts";
+import { classifyMessage, ErrorCode, MAX_PARAMS_DEPTH, nestsDeeperThan, salvageId } from "../../shared/jsonrpc.ts";
 import type { JSONRPCMessage, JSONRPCNotification, JSONRPCRequest, JSONRPCResponse, RequestId } from "../../shared/jsonrpc.ts";
 import { LOGGING_LEVELS } from "../../shared/mcp.ts";
 import type { LoggingLevel } from "../../shared/mcp.ts";
@@ -127,6 +127,9 @@ export class McpSession {
       if (prior) return this.transport.send(modern ? modernized(prior, this.#engine) : prior, related);
     }
     if (modern) return this.#onModernRequest(request);
+    if (nestsDeeperThan(request.params, MAX_PARAMS_DEPTH)) {
+      return this.#sendError(id, new McpError(ErrorCode.InvalidParams, `Invalid params for ${method}: they nest more than ${MAX_PARAMS_DEPTH} levels deep`));
+    }
     const handler = this.#engine.method(method, "legacy");
     if (!handler) return this.#sendError(id, new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`));
     if (!this.#state.initialized && !METHODS_BEFORE_INITIALIZE.has(method)) {

@@ -3,7 +3,7 @@
  * Its binding (Streamable HTTP, or a frame on our WebSocket) has already read and checked its `_meta`;
  * this runs the method and shapes the answer. It knows nothing of sockets.
  */
-import { ErrorCode } from "../../shared/jsonrpc.ts";
+import { ErrorCode, MAX_PARAMS_DEPTH, nestsDeeperThan } from "../../shared/jsonrpc.ts";
 import type { JSONRPCNotification, JSONRPCRequest, JSONRPCResponse, RequestId } from "../../shared/jsonrpc.ts";
 import { LOGGING_LEVELS, VENDOR } from "../../shared/mcp.ts";
 import type { Caller } from "../engine/caller.ts";
@@ -46,6 +46,9 @@ export async function serveModern(engine: McpEngine, exchange: ModernExchange): 
   const { request, envelope, caller, signal } = exchange;
   const { id, method } = request;
   const params = request.params ?? {};
+  if (nestsDeeperThan(params, MAX_PARAMS_DEPTH)) {
+    return failure(id, new McpError(ErrorCode.InvalidParams, `Invalid params for ${method}: they nest more than ${MAX_PARAMS_DEPTH} levels deep`));
+  }
   const handler = engine.method(method, "modern");
   if (!handler) return failure(id, new McpError(ErrorCode.MethodNotFound, `Method not found: ${method}`));
   const codec = engine.options.requestState;

@@ -3,7 +3,8 @@
  * The fixture sets them low (MAX_FRAME_BYTES 16384, 50 messages/s with a burst of 60, 4 sockets).
  */
 import { describe, expect, it } from "vitest";
-import { initializeBody, post } from "./http-client.ts";
+import { initializeBody, openSession, post } from "./http-client.ts";
+import { modern } from "./modern-client.ts";
 import { roomPath, TestSocket } from "./socket.ts";
 
 let counter = 0;
@@ -66,5 +67,22 @@ describe("limits", () => {
     ws.accept();
     expect((await closed).code).toBe(1013);
     for (const socket of sockets) socket.close();
+  });
+
+  it("refuses params that nest thousands of levels deep with -32602 and a reason, in both eras, and goes on", async () => {
+    // Within the fixture's 16 KiB frames: 5,000 levels of [] are 10,000 bytes.
+    const deep = JSON.parse(`${"[".repeat(5_000)}${"]".repeat(5_000)}`);
+    const socket = await TestSocket.open(roomPath(freshRoom()));
+    await socket.initialize();
+    const legacy = (await socket.request("tools/call", { name: "add", arguments: { a: deep, b: 1 } })).response;
+    expect(legacy.error).toMatchObject({ code: -32602, message: expect.stringMatching(/nest more than 64 levels/) });
+    expect((await socket.request("tools/call", { name: "add", arguments: { a: 1, b: 1 } })).response.result.structuredContent).toEqual({ value: 2 });
+    socket.close();
+    const room = freshRoom();
+    const answer = await modern(roomPath(room), "tools/call", { name: "add", arguments: { a: JSON.parse(`${"[".repeat(15_000)}${"]".repeat(15_000)}`), b: 1 } });
+    expect(answer.body.error).toMatchObject({ code: -32602, message: expect.stringMatching(/nest more than 64 levels/) });
+    const session = await openSession(roomPath(room));
+    const http = await post(roomPath(room), { jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "add", arguments: { a: deep, b: 1 } } }, { "Mcp-Session-Id": session });
+    expect(((await http.json()) as any).error).toMatchObject({ code: -32602 });
   });
 });
