@@ -9,6 +9,7 @@ import { integerSqrt, ratioToDouble } from "./exact-float.ts";
 import { cleanRoot, polynomialRoots } from "./numeric-roots.ts";
 import type { Complex } from "./numeric-roots.ts";
 import { degree } from "./polynomial.ts";
+import { squareFreeFactors } from "./square-free.ts";
 import type { Polynomial } from "./polynomial.ts";
 
 export type Root = { expression: string; value: Complex; exact: boolean };
@@ -260,8 +261,19 @@ function biquadraticRoots(ints: bigint[], numeric: Complex[]): Root[] | undefine
   return roots;
 }
 
-/** Every root of a polynomial of degree ≥ 1, repeated by multiplicity. */
+/**
+ * Every root of a polynomial of degree ≥ 1, repeated by multiplicity. The polynomial is split into its
+ * square-free factors first, so each root is found once, where it is simple, and repeated exactly.
+ */
 export function polynomialRootsExact(polynomial: Polynomial): Root[] {
+  return squareFreeFactors(polynomial).flatMap(({ factor, multiplicity }) => {
+    const roots = simpleRoots(factor);
+    return Array.from({ length: multiplicity }, () => roots).flat();
+  });
+}
+
+/** The roots of a square-free polynomial. */
+function simpleRoots(polynomial: Polynomial): Root[] {
   let ints = integerCoefficients(polynomial.slice(0, degree(polynomial) + 1));
   const roots: Root[] = [];
   const rational = (p: bigint, q: bigint) => {
