@@ -15,7 +15,8 @@ export function showNumber(n: number, precision?: number): string {
     throw new ToolError(Number.isNaN(n) ? "the result is not a number (NaN), e.g. 0/0 or a function outside its domain" : `the result is ${n > 0 ? "" : "minus "}infinity (a division by zero or an overflow)`);
   }
   if (precision === undefined) return String(n);
-  return String(Number(n.toPrecision(precision)));
+  // A double holds at most 17 significant digits: more (a bignumber precision, say) would only show noise.
+  return String(Number(n.toPrecision(Math.min(precision, 17))));
 }
 
 /**
