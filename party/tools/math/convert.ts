@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Unit } from "mathjs";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
-import { Budget } from "./budget.ts";
+import { Budget, callBudget } from "./budget.ts";
+import { MAX_WORK } from "./limits.ts";
 import { describeError, run } from "./expression.ts";
 import { show } from "./format.ts";
 import { expressionNamespace, mathFor } from "./instances.ts";
@@ -28,13 +29,14 @@ export const convertTool = defineTool({
   }),
   outputSchema: z.object({ ...resultShape, amount: z.number().describe("The converted amount as a number"), unit: z.string() }),
   annotations: pure,
-  handler: ({ value, from, to }, { room }) => {
-    const amount = numberArgument(value, "value", room);
+  handler: ({ value, from, to }, context) => {
+    const call = callBudget(context);
+    const amount = numberArgument(value, "value", context.room, call);
     const math = mathFor("number");
     const unit = expressionNamespace(math).unit as (value: number, unit: string) => Unit;
     let converted: Unit;
     try {
-      converted = run(new Budget(), () => unit(amount, from).to(to));
+      converted = run(new Budget(MAX_WORK, call), () => unit(amount, from).to(to));
     } catch (error) {
       const message = describeError(error);
       const unknown = /Unit "(.+)" not found/.exec(message);

@@ -5,11 +5,11 @@
 import { z } from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
-import { Budget } from "./budget.ts";
+import { Budget, callBudget } from "./budget.ts";
 import { parseChecked, run } from "./expression.ts";
 import { show, showNumber } from "./format.ts";
 import { mathFor, usePrecision } from "./instances.ts";
-import { DEFAULT_PRECISION, MAX_PRECISION } from "./limits.ts";
+import { DEFAULT_PRECISION, MAX_PRECISION, MAX_WORK } from "./limits.ts";
 import { persistAssignments, restoreScope } from "./room-scope.ts";
 import { resultShape, text } from "./schema.ts";
 import type { Mode } from "./values.ts";
@@ -42,7 +42,8 @@ export const evaluateTool = defineTool({
     assigned: z.array(z.string()).optional().describe("Room variables this expression set"),
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-  handler: ({ expression, mode = "number", precision }, { room }) => {
+  handler: ({ expression, mode = "number", precision }, context) => {
+    const { room } = context;
     if (mode === "fraction" && precision !== undefined) {
       throw new ToolError("precision applies to modes number and bignumber; fractions are always exact");
     }
@@ -53,7 +54,7 @@ export const evaluateTool = defineTool({
     const math = mode === "bignumber" ? usePrecision(digits!) : mathFor(mode);
     const { node } = parseChecked(expression, mode);
     const scope = restoreScope(room.variables, mode, digits ?? 0);
-    const value = run(new Budget(), () => node.compile().evaluate(scope));
+    const value = run(new Budget(MAX_WORK, callBudget(context)), () => node.compile().evaluate(scope));
     const shown = show(math, value, { precision: digits, mode, summarizeLong: scope.assigned.size > 0 });
     const assigned = persistAssignments(scope, room.variables, room.participant, mode as Mode);
     const approximation = shown.type === "fraction" && shown.value.includes("/") ? showNumber(Number(math.number(value as never))) : undefined;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import { MAX_SUBINTERVALS } from "./limits.ts";
+import { callBudget } from "./budget.ts";
 import { LongWork } from "./long-work.ts";
 import { integrate } from "./quadrature.ts";
 import { texOf } from "./format.ts";
@@ -60,9 +61,10 @@ export const integrateTool = defineTool({
   }),
   annotations: { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false },
   handler: async ({ expression, variable, from, to, tolerance = 1e-10 }, context) => {
-    const f = realFunction(expression, variable, context.room, "the integrand");
-    const a = numberArgument(from, "from", context.room);
-    const b = numberArgument(to, "to", context.room);
+    const call = callBudget(context);
+    const f = realFunction(expression, variable, context.room, call, "the integrand");
+    const a = numberArgument(from, "from", context.room, call);
+    const b = numberArgument(to, "to", context.room, call);
     if (Number.isNaN(a) || Number.isNaN(b)) throw new ToolError("from and to must be numbers");
     if (a === b) return { structured: { value: "0", type: "number", error: 0, converged: true, evaluations: 0 }, text: "The interval is empty: the integral is 0." };
     const [low, high, sign] = a < b ? [a, b, 1] : [b, a, -1];

@@ -26,10 +26,18 @@ export const MAX_FACTORIAL = 10_000;
 export const MAX_MATRIX_POWER = 1_000;
 
 /**
- * Work units (about a microsecond each on a laptop) one evaluation may spend: every node evaluated,
- * every element a built-in function touches, weighted by how costly its numbers are.
+ * Work units one evaluation may spend: every node evaluated and every call of a built-in function, each
+ * at the price its cost model (costs.ts) sets from its arguments. A unit is about a microsecond of this
+ * machine's time at worst (the cost-model tests hold every function to that), so 400,000 units is well
+ * under half a second.
  */
 export const MAX_WORK = 400_000;
+/**
+ * Work units one tool call may spend in all: a plot's samples, an integral's evaluations, a solver's scan.
+ * Such calls yield to the room at least every `YIELD_WORK` units, so others are served meanwhile.
+ */
+export const MAX_CALL_WORK = 1_200_000;
+export const YIELD_WORK = 100_000;
 /** Nested calls of user functions: `f(x) = f(x)` stops here instead of overflowing the stack. */
 export const MAX_CALL_DEPTH = 100;
 

@@ -6,6 +6,9 @@
  */
 import { ToolError } from "../tool-error.ts";
 import type { ToolContext } from "../registry.ts";
+import { callBudget } from "./budget.ts";
+import type { Budget } from "./budget.ts";
+import { YIELD_WORK } from "./limits.ts";
 
 export const yieldToRoom = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -13,21 +16,26 @@ export class LongWork {
   readonly #context: Pick<ToolContext, "signal" | "progress">;
   readonly #total: number;
   readonly #every: number;
+  readonly #budget: Budget;
   #next: number;
+  #workAtYield: number;
 
-  /** `every`: how many steps between two yields. */
+  /** `every`: how many steps between two yields at most; heavy steps yield sooner (every YIELD_WORK units). */
   constructor(context: Pick<ToolContext, "signal" | "progress">, total: number, every = 200) {
     this.#context = context;
     this.#total = total;
     this.#every = every;
     this.#next = every;
+    this.#budget = callBudget(context);
+    this.#workAtYield = this.#budget.work;
     this.checkCancelled();
   }
 
-  /** Call once per step with the steps done so far; yields and reports every `every` steps. */
+  /** Call once per step with the steps done so far; yields and reports every `every` steps, or sooner when they are heavy. */
   async step(done: number, message?: string): Promise<void> {
-    if (done < this.#next) return;
+    if (done < this.#next && this.#budget.work - this.#workAtYield < YIELD_WORK) return;
     this.#next = done + this.#every;
+    this.#workAtYield = this.#budget.work;
     this.#context.progress(done, this.#total, message);
     await yieldToRoom();
     this.checkCancelled();

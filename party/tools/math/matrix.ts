@@ -6,12 +6,12 @@ import { z } from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import type { RoomServices } from "../context.ts";
-import { Budget } from "./budget.ts";
+import { Budget, callBudget } from "./budget.ts";
 import { checkText } from "./check-tree.ts";
 import { describeError, parseChecked, run } from "./expression.ts";
 import { show } from "./format.ts";
 import { expressionNamespace, mathFor } from "./instances.ts";
-import { MAX_MATRIX_DIMENSION } from "./limits.ts";
+import { MAX_MATRIX_DIMENSION, MAX_WORK } from "./limits.ts";
 import { restoreScope } from "./room-scope.ts";
 import { resultShape } from "./schema.ts";
 import { dimensions } from "./values.ts";
@@ -39,12 +39,12 @@ function matrixText(value: z.infer<typeof matrixInput>, name: string): string {
   return `[${rows.map((row) => `[${row.map(cell).join(", ")}]`).join(", ")}]`;
 }
 
-function evaluateMatrix(value: z.infer<typeof matrixInput>, name: string, mode: Mode, room: RoomServices): unknown {
+function evaluateMatrix(value: z.infer<typeof matrixInput>, name: string, mode: Mode, room: RoomServices, call: Budget): unknown {
   const text = matrixText(value, name);
   const trusted = typeof value !== "string";
   const { node } = parseChecked(text, mode, { allowAssignment: false, what: name, trusted, maxNodes: trusted ? 4 * text.length : undefined });
   const scope = restoreScope(room.variables, mode, 0);
-  const result = run(new Budget(), () => node.compile().evaluate(scope));
+  const result = run(new Budget(MAX_WORK, call), () => node.compile().evaluate(scope));
   const size = dimensions(result);
   if (size.length === 0 || size.length > 2) throw new ToolError(`${name} must be a matrix or a vector`);
   if (size.some((n) => n > MAX_MATRIX_DIMENSION)) throw new ToolError(`${name} is ${size.join("×")}; at most ${MAX_MATRIX_DIMENSION} rows and columns are allowed`);
@@ -80,17 +80,19 @@ export const matrixTool = defineTool({
   }),
   outputSchema: z.object(resultShape),
   annotations: { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false },
-  handler: ({ operation, a, b, mode = "number" }, { room }) => {
+  handler: ({ operation, a, b, mode = "number" }, context) => {
+    const { room } = context;
+    const call = callBudget(context);
     const needsB = operation === "multiply" || operation === "solve";
     if (needsB && b === undefined) throw new ToolError(`${operation} needs b`);
     if (!needsB && b !== undefined) throw new ToolError(`${operation} takes only a`);
     const kind: Mode = operation === "eigenvalues" ? "number" : mode;
     const math = mathFor(kind);
     const fn = expressionNamespace(math) as Record<string, (...args: unknown[]) => unknown>;
-    const A = evaluateMatrix(a, "a", kind, room);
-    const B = b === undefined ? undefined : evaluateMatrix(b, "b", kind, room);
+    const A = evaluateMatrix(a, "a", kind, room, call);
+    const B = b === undefined ? undefined : evaluateMatrix(b, "b", kind, room, call);
     const sizeA = dimensions(A);
-    const budget = new Budget();
+    const budget = new Budget(MAX_WORK, call);
     let result: unknown;
     try {
       result = run(budget, () => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import { DEFAULT_SAMPLES, MAX_CURVES, MAX_SAMPLES } from "./limits.ts";
+import { callBudget } from "./budget.ts";
 import { LongWork } from "./long-work.ts";
 import { renderPlot } from "./plot-svg.ts";
 import type { Curve } from "./plot-svg.ts";
@@ -67,16 +68,24 @@ export const plotTool = defineTool({
   annotations: { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false },
   handler: async ({ expression, variable = "x", from, to, samples = DEFAULT_SAMPLES, title, yMin, yMax }, context) => {
     const expressions = Array.isArray(expression) ? expression : [expression];
-    const functions = expressions.map((e, i) => realFunction(e, variable, context.room, expressions.length > 1 ? `expression ${i + 1}` : "the expression"));
-    const a = numberArgument(from, "from", context.room);
-    const b = numberArgument(to, "to", context.room);
+    const call = callBudget(context);
+    const functions = expressions.map((e, i) => realFunction(e, variable, context.room, call, expressions.length > 1 ? `expression ${i + 1}` : "the expression"));
+    const a = numberArgument(from, "from", context.room, call);
+    const b = numberArgument(to, "to", context.room, call);
     if (!Number.isFinite(a) || !Number.isFinite(b) || !(a < b)) throw new ToolError(`from and to must be finite with from < to (got ${a} and ${b})`);
     const work = new LongWork(context, functions.length * samples, 200);
+    // The first point of each curve says what the rest will cost: refuse at once what could not finish.
+    const before = call.work;
+    const firsts = functions.map((f) => f(a));
+    const perPoint = call.work - before;
+    if (!call.affords(perPoint * samples * 1.1)) {
+      throw new ToolError(`these curves cost about ${Math.round(perPoint)} work units a point, too much for ${samples + 1} points each in a shared room; simplify them, or ask for fewer samples`);
+    }
     const sampled: { x: number; y: number }[][] = [];
     let done = 0;
-    for (const f of functions) {
-      const points: { x: number; y: number }[] = [];
-      for (let i = 0; i <= samples; i++) {
+    for (const [index, f] of functions.entries()) {
+      const points: { x: number; y: number }[] = [{ x: a, y: firsts[index]! }];
+      for (let i = 1; i <= samples; i++) {
         const x = a + ((b - a) * i) / samples;
         points.push({ x, y: f(x) });
         await work.step(++done, "sampling");

@@ -14,6 +14,7 @@ import { texOf } from "./format.ts";
 import { builtinNames, mathFor } from "./instances.ts";
 import { MAX_EQUATIONS, MAX_EXPRESSION_LENGTH } from "./limits.ts";
 import { linearText, solveLinear } from "./linear-system.ts";
+import { callBudget } from "./budget.ts";
 import { LongWork } from "./long-work.ts";
 import { bracketedRoots } from "./numeric-roots.ts";
 import { degree, linearFormOf, polynomialOf } from "./polynomial.ts";
@@ -121,7 +122,7 @@ export const solveTool = defineTool({
     const polynomial = polynomialOf(nodes[0]!, unknown, roomConstants(context.room));
     if (polynomial) return polynomialAnswer(polynomial, unknown);
     if (!(from < to)) throw new ToolError(`from must be less than to (got ${from} and ${to})`);
-    const f = realFunction(difference(equations[0]!), unknown, context.room, "the equation");
+    const f = realFunction(difference(equations[0]!), unknown, context.room, callBudget(context), "the equation");
     const work = new LongWork(context, SCAN_SAMPLES, 250);
     const found = await bracketedRoots(f, from, to, SCAN_SAMPLES, work);
     work.done();
