@@ -7,12 +7,12 @@
  * `math.parse`, `math.simplify`, … unchanged; simplify's constant folding goes through the locked
  * namespace, so it too is bounded.
  */
-import { isBigNumber, isComplex } from "./kinds.ts";
 import type { MathJsInstance } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import { currentBudget } from "./budget.ts";
-import { guards, TRANSCENDENTAL } from "./guards.ts";
-import { checkSize, elementCount, elementWeight, firstElement, isCollection } from "./values.ts";
+import { costOf, resultUnits } from "./costs.ts";
+import { guards } from "./guards.ts";
+import { checkSize, elementCount, isCollection } from "./values.ts";
 
 /**
  * Functions an expression may not call: those the mathjs security guide names (they change the
@@ -24,11 +24,7 @@ export const DISABLED = new Set([
   "typed", "config", "help", "solveODE",
 ]);
 
-/** Higher-order functions: their element count is multiplied by their callback's cost. */
-const HIGHER_ORDER = new Set(["map", "forEach", "filter", "mapSlices", "apply", "matrixFromFunction"]);
-
 type AnyFunction = ((...args: unknown[]) => unknown) & Record<string, unknown>;
-const HEAVY = Symbol("heavy");
 
 export function lockDown(math: MathJsInstance): void {
   const namespace = (math.expression as unknown as { mathWithTransform: Record<string, unknown> }).mathWithTransform;
@@ -67,36 +63,6 @@ function disabled(name: string): () => never {
   };
 }
 
-/** Work units one call costs before it runs: every element it is given, weighted by its kind. */
-const callbackName = (args: unknown[]) => String((args.find((a) => typeof a === "function") as { name?: string } | undefined)?.name ?? "");
-
-function inputCost(name: string, args: unknown[]): number {
-  const heavy = TRANSCENDENTAL.has(name);
-  const callbackHeavy = HIGHER_ORDER.has(name) && args.some((a) => typeof a === "function" && (a as unknown as Record<symbol, unknown>)[HEAVY]);
-  let units = 1;
-  for (const arg of args) {
-    if (typeof arg === "function" || typeof arg === "string") continue;
-    const count = isCollection(arg) ? elementCount(arg) : 1;
-    units += count * elementWeight(arg) * (heavy ? heavyFactor(arg, name) : callbackHeavy ? heavyFactor(arg, callbackName(args)) : 1);
-  }
-  return units;
-}
-
-/** decimal.js's inverse trigonometry and mathjs's zeta are tens of times slower than sin or exp. */
-const SLOWEST = new Set(["asin", "acos", "atan", "atan2", "acot", "asec", "acsc", "zeta"]);
-
-/** How much more a transcendental function costs per element than arithmetic. */
-function heavyFactor(value: unknown, name: string): number {
-  const sample = isCollection(value) ? firstElement(value) : value;
-  if (isBigNumber(sample)) {
-    // Decimal's series cost grows with the square of the precision. Measured in wrangler dev: sin takes
-    // about 0.2 ms at 64 digits and 12 ms at 500; atan about 15 ms at 64 digits and 100 ms at 300.
-    const precision = (sample as unknown as { constructor: { precision?: number } }).constructor.precision ?? 64;
-    return (SLOWEST.has(name) ? 15_000 : 300) * Math.max(1, (precision / 64) ** 2);
-  }
-  return isComplex(sample) ? 10 : 2;
-}
-
 function guarded(math: MathJsInstance, name: string, original: AnyFunction): AnyFunction {
   if (original.rawArgs) return guardedRaw(name, original);
   const guard = guards[name];
@@ -106,7 +72,7 @@ function guarded(math: MathJsInstance, name: string, original: AnyFunction): Any
       // A rest parameter (`...any`) arrives as one array: check the arguments as they were written.
       const args = signature.includes("...") ? [...received.slice(0, -1), ...((received.at(-1) as unknown[]) ?? [])] : received;
       guard?.(args, budget);
-      budget.spend(inputCost(name, args));
+      budget.spend(costOf(name, args));
       const result = impl(...received);
       checkResult(result);
       return result;
@@ -123,7 +89,6 @@ function guarded(math: MathJsInstance, name: string, original: AnyFunction): Any
     wrapper = check(original);
     Object.defineProperty(wrapper, "name", { value: original.name || name });
   }
-  if (TRANSCENDENTAL.has(name)) Object.defineProperty(wrapper, HEAVY, { value: true });
   return wrapper;
 }
 
@@ -165,7 +130,12 @@ function guardedRaw(name: string, original: AnyFunction): AnyFunction {
   return wrapper;
 }
 
+/** A result is checked before anyone pays for it again: its size, and the elements it made (charged as built). */
 function checkResult(result: unknown): void {
   checkSize(result);
-  if (isCollection(result)) currentBudget().allocate(elementCount(result));
+  if (isCollection(result)) {
+    const budget = currentBudget();
+    budget.allocate(elementCount(result));
+    budget.spend(resultUnits(result) * 0.5);
+  }
 }

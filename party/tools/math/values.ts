@@ -100,14 +100,3 @@ function forEachElement(value: unknown, visit: (element: unknown) => void): void
   if (isMatrix(value)) (value as Matrix).forEach((element: unknown) => visit(element), true);
   else if (Array.isArray(value)) for (const item of value) isCollection(item) ? forEachElement(item, visit) : visit(item);
 }
-
-/** Work units one element of this kind costs in a simple operation (a number costs 0.1). */
-export function elementWeight(value: unknown): number {
-  const sample = isCollection(value) ? firstElement(value) : value;
-  if (typeof sample === "number" || typeof sample === "boolean") return 0.1;
-  if (isBigNumber(sample)) return 1;
-  if (isComplex(sample)) return 0.5;
-  if (isFraction(sample) || isBigInt(sample)) return 1 + exactBits(sample) / 500;
-  if (isUnit(sample)) return 5;
-  return 1;
-}
