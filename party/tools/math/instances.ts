@@ -6,6 +6,8 @@
  */
 import type { ConfigOptions, MathJsInstance } from "mathjs";
 import { lockDown } from "./lockdown.ts";
+import { installPrimality } from "./primality.ts";
+import { installSelection } from "./selection.ts";
 import { DEFAULT_PRECISION } from "./limits.ts";
 import type { Mode } from "./values.ts";
 
@@ -32,6 +34,9 @@ export function mathFor(mode: Mode): MathJsInstance {
   if (!math) {
     if (!mathjs) throw new Error("mathjs is used before loadMath() finished");
     math = mathjs.create(mathjs.all!, CONFIG[mode]);
+    // Replacements for mathjs functions whose time has no bound on some inputs, before anything uses them.
+    installPrimality(math);
+    installSelection(math);
     lockDown(math);
     instances.set(mode, math);
   }
