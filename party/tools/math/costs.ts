@@ -10,7 +10,8 @@
  */
 import { isBigNumber, isComplex, isFraction, isMatrix } from "./kinds.ts";
 import { dimensions, exactBits, firstElement, isCollection } from "./values.ts";
-import { bigUnits, elementUnits, forEachElement, magnitude, precisionOf, weigh } from "./weights.ts";
+import type { BigNumber } from "mathjs";
+import { bigUnits, elementUnits, forEachElement, fractionUnits, magnitude, precisionOf, weigh } from "./weights.ts";
 
 type Model = (args: unknown[]) => number;
 
@@ -66,7 +67,8 @@ function stepUnits(matrix: unknown, n: number): number {
   if (isFraction(sample)) {
     let bits = 0;
     forEachElement(matrix, (element) => (bits = Math.max(bits, exactBits(element))));
-    return 1 + ((Math.max(bits, 64) * Math.max(1, n / 2)) / 100) ** 2;
+    // Numerator and denominator both grow, to about n times the bits each.
+    return 1 + ((2 * Math.max(bits, 64) * Math.max(1, n)) / 100) ** 2;
   }
   if (isBigNumber(sample)) return bigUnits(precisionOf(sample)) * 2;
   if (isComplex(sample)) return 1;
@@ -84,20 +86,52 @@ const cubic =
 /** A whole-number argument's size: how many terms a product or a recurrence runs through. */
 const valueOf = (arg: unknown) => Math.min(magnitude(arg), 1e300);
 
-/** Products of n terms at the precision of the numbers (factorial, gamma of an integer, falling products). */
-const product =
-  (termFactor: number): Model =>
+/** One term of a product or recurrence: a multiplication by a small whole number, linear in the digits. */
+function termUnits(sample: unknown): number {
+  if (isBigNumber(sample)) return 1 + precisionOf(sample) / 100;
+  if (isFraction(sample)) return 4;
+  return 0.05;
+}
+
+const sampleOf = (arg: unknown) => (isCollection(arg) ? firstElement(arg) : arg);
+const countOf = (arg: unknown) => (isCollection(arg) ? weigh(arg).count : 1);
+
+/**
+ * Products and sums over terms counted from the arguments' values: factorial(n) multiplies n terms in
+ * bignumber mode (in number mode it is Γ, one evaluation), combinations(n, k) min(k, n − k), and so on.
+ */
+const counted =
+  (terms: (n: number, k: number) => number, numberTerms = true): Model =>
   (args) => {
     const n = valueOf(args[0]);
-    const sample = isCollection(args[0]) ? firstElement(args[0]) : args[0];
-    const count = isCollection(args[0]) ? weigh(args[0]).count : 1;
-    const perTerm = isBigNumber(sample) ? 0.3 + precisionOf(sample) / 200 : isFraction(sample) ? 2 : 0;
-    return 1 + count * (10 + n * perTerm * termFactor);
+    const k = args.length > 1 ? valueOf(args[1]) : n;
+    const sample = sampleOf(args[0]);
+    if (!numberTerms && typeof sample === "number") return 1 + countOf(args[0]) * 2;
+    return 1 + countOf(args[0]) * (2 + terms(n, k) * termUnits(sample));
   };
 
 /** Transcendental functions: a series per element; decimal.js's cost grows with the precision. */
 const SLOWEST = new Set(["asin", "acos", "atan", "atan2", "acot", "asec", "acsc", "zeta"]);
-const HYPERBOLIC = new Set(["sinh", "cosh", "tanh", "coth", "sech", "csch", "asinh", "acosh", "atanh", "acoth", "asech", "acsch"]);
+const HYPERBOLIC = new Set(["sinh", "cosh", "tanh", "coth", "sech", "csch"]);
+/** Roots converge by Newton's method: a few dozen multiplications, not a series. */
+const ROOTS = new Set(["sqrt", "cbrt", "nthRoot", "nthRoots", "hypot", "norm"]);
+
+/** Units of one transcendental function of a BigNumber. */
+function bigSeries(name: string, x: BigNumber): number {
+  const precision = precisionOf(x);
+  if (ROOTS.has(name)) return (name === "sqrt" ? 30 : 100) * bigUnits(precision);
+  const series = 600 * Math.max(1, (precision / 64) ** 2.3) * (SLOWEST.has(name) ? 25 : 1);
+  // exp of a large argument halves it down (about log₂ x times) and squares back up.
+  if (name === "exp" || name === "expm1" || name === "pow" || name === "dotPow") return series * (1 + Math.log10(Math.abs(Number(x.valueOf())) + 1) / 6);
+  if (!HYPERBOLIC.has(name)) return series;
+  // decimal.js reduces a hyperbolic function's argument by 4^k, with k from the number of limbs rather
+  // than from the magnitude: cosh(99999) sums about 70,000 Taylor terms (0.1 s), sinh(10⁷) millions.
+  const limbs = (x as unknown as { d?: number[] }).d?.length ?? 1;
+  const k = limbs < 3 ? 0 : limbs < 32 ? Math.ceil(limbs / 3) : 16;
+  const terms = (Math.E * Math.abs(Number(x.valueOf()))) / 4 ** k;
+  const reciprocal = name === "coth" || name === "csch" || name === "sech" || name === "tanh" ? 8 : 1;
+  return (series + terms * 3 * bigUnits(precision)) * reciprocal;
+}
 
 function transcendental(name: string): Model {
   return (args) => {
@@ -105,12 +139,8 @@ function transcendental(name: string): Model {
     for (const arg of args) {
       if (typeof arg === "function" || typeof arg === "string") continue;
       forEachElement(arg, (x) => {
-        if (isBigNumber(x)) {
-          const series = 600 * Math.max(1, (precisionOf(x) / 64) ** 2.3) * (SLOWEST.has(name) ? 25 : 1);
-          // decimal.js's hyperbolic functions reduce their argument linearly: cosh(10⁷) takes a second.
-          const size = HYPERBOLIC.has(name) ? 1 + Math.abs(Number(x.valueOf())) / 2000 : 1;
-          units += series * size;
-        } else units += isComplex(x) ? 2 : elementUnits(x) * 3;
+        if (isBigNumber(x)) units += bigSeries(name, x);
+        else units += isComplex(x) ? 2 : elementUnits(x) * 3;
       });
     }
     return units;
@@ -121,7 +151,7 @@ export const TRANSCENDENTAL = [
   "sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "asec", "acsc", "acot", "atan2",
   "sinh", "cosh", "tanh", "sech", "csch", "coth", "asinh", "acosh", "atanh", "asech", "acsch", "acoth",
   "exp", "expm1", "log", "log2", "log10", "log1p", "sqrt", "cbrt", "nthRoot", "nthRoots", "gamma", "lgamma",
-  "erf", "zeta", "hypot", "arg", "sinc", "norm",
+  "erf", "zeta", "hypot", "arg", "sinc", "norm", "kldivergence",
 ];
 
 /** A power: exponentiation by squaring; an exact result costs the square of its bits (reduced by a gcd). */
@@ -135,10 +165,10 @@ const power: Model = (args) => {
   return transcendental("pow")(args);
 };
 
-/** Trial division up to √n (numbers); decimal.js's BigNumbers use the same loop. */
+/** Miller–Rabin (primality.ts): thirteen bases, each a modular power over the number's bits. */
 const primality: Model = (args) => {
   let units = 1;
-  forEachElement(args[0], (x) => (units += 1 + Math.sqrt(Math.abs(Number(isBigNumber(x) ? x.valueOf() : x)) || 0) / (isBigNumber(x) ? 20 : 200)));
+  forEachElement(args[0], (x) => (units += 5 + 13 * Math.log2(Math.abs(Number(isBigNumber(x) ? x.valueOf() : x)) + 2) * 0.3));
   return units;
 };
 
@@ -149,7 +179,16 @@ const fourier: Model = (args) => {
     const size = (n & (n - 1)) === 0 ? n : 3 * 2 ** Math.ceil(Math.log2(2 * n));
     return size * Math.log2(size + 1) * 1.6;
   };
-  return 1 + (dimensions(args[0]).length === 2 ? rows * transform(columns) + columns * transform(rows) : transform(rows));
+  // Each butterfly is complex arithmetic in the elements' own kind: BigNumbers cost far more.
+  const scale = Math.max(1, shape(args).heaviest / 0.1);
+  return 1 + scale * (dimensions(args[0]).length === 2 ? rows * transform(columns) + columns * transform(rows) : transform(rows));
+};
+
+/** Euclid's algorithm: steps grow with the bits of exact numbers, each costing as much again. */
+const euclid: Model = (args) => {
+  let units = 1;
+  for (const arg of args) forEachElement(arg, (x) => (units += typeof x === "number" ? 0.5 : Math.max(fractionUnits(exactBits(x)), elementUnits(x)) * 4));
+  return units;
 };
 
 /** Combinatorial numbers built by a recurrence over n (and k): a table of n·k exact or decimal terms. */
@@ -174,7 +213,7 @@ const bernoulli: Model = (args) => {
 /** Text conversions of decimals: base conversion is quadratic in the digits. */
 const baseConversion: Model = (args) => {
   let units = 1;
-  forEachElement(args[0], (x) => (units += isBigNumber(x) ? 2 + (precisionOf(x) / 25) ** 2 : elementUnits(x) * 5));
+  forEachElement(args[0], (x) => (units += isBigNumber(x) ? 2 + (precisionOf(x) / 6) ** 2 : elementUnits(x) * 5));
   return units;
 };
 
@@ -210,32 +249,69 @@ const matrixProduct: Model = (args) => {
   return 1 + units;
 };
 
+/** Conversions into another kind of number: a division or a parse per element. */
+const conversion: Model = (args) => {
+  let units = 1;
+  forEachElement(args[0], (x) => (units += 10 + elementUnits(x) * 2));
+  return units;
+};
+
+/** Correlation of decimals: sums of products and a square root per pair, in mathjs's BigNumber path a series each. */
+const correlation: Model = (args) => {
+  let units = linear(args);
+  forEachElement(args[0], (x) => (units += isBigNumber(x) ? bigSeries("corr", x) / 2 : 0));
+  return units;
+};
+
+/**
+ * mathjs's zeta sums n terms, each of n factorials: n = 20 for real arguments (every call costs that),
+ * and n = 19.5 + 0.9·|Im s| for complex ones, so zeta(1 + 10⁶i) would run for hours.
+ */
+const zeta: Model = (args) => {
+  let units = 1;
+  forEachElement(args[0], (s) => {
+    const n = isComplex(s) ? 19.5 + 0.9 * Math.abs((s as { im: number }).im) : 20;
+    units += n * n * (isBigNumber(s) ? bigSeries("zeta", s) / 100 : 40);
+  });
+  return units;
+};
+
 const MODELS: Record<string, Model> = {
-  multiply: matrixProduct,
+  multiply: matrixProduct, corr: correlation, zeta,
+  bignumber: conversion, number: conversion, bigint: conversion, complex: conversion, numeric: conversion, unit: conversion,
   divide: (args) => (isCollection(args[1]) ? matrixProduct(args) + cubic(2)([args[1]]) : linear(args)),
   sort: nLogN, median: nLogN, quantileSeq: nLogN, mode: nLogN, mad: nLogN, partitionSelect: nLogN, setDistinct: nLogN,
   setUnion: pairwise, setIntersect: pairwise, setDifference: pairwise, setSymDifference: pairwise, setIsSubset: pairwise,
   setMultiplicity: pairwise, setCartesian: pairwise, deepEqual: linear,
   det: cubic(1), inv: cubic(2), pinv: cubic(6), lup: cubic(1), qr: cubic(3), slu: cubic(3), lusolve: cubic(2), lsolve: cubic(0.5),
   usolve: cubic(0.5), lsolveAll: cubic(1), usolveAll: cubic(1), expm: cubic(30), sqrtm: cubic(60), schur: cubic(200),
-  sylvester: cubic(400), lyap: cubic(400), eigs: cubic(600), kron: scaled(2),
+  sylvester: cubic(400), lyap: cubic(400), eigs: cubic(2000), kron: scaled(2),
   pow: power, dotPow: power,
-  factorial: product(1), gamma: product(1), permutations: product(2), combinations: product(2), combinationsWithRep: product(2),
-  multinomial: product(2), catalan: product(4),
-  stirlingS2: recurrence(true), bellNumbers: recurrence(true), composition: recurrence(true), bernoulli,
+  factorial: counted((n) => n, false), gamma: counted((n) => n, false), permutations: counted((n, k) => Math.min(n, k)),
+  combinations: counted((n, k) => Math.min(k, n - k) + 1), combinationsWithRep: counted((n, k) => Math.min(k, n) + 1),
+  composition: counted((n, k) => Math.min(k, n - k) + 1), catalan: counted((n) => 2 * n), multinomial: counted((n) => n),
+  stirlingS2: recurrence(true), bellNumbers: recurrence(true), bernoulli,
+  gcd: euclid, lcm: euclid, xgcd: euclid, invmod: euclid,
+  cube: scaled(3), square: scaled(2), index: scaled(3),
   isPrime: primality, fft: fourier, ifft: fourier,
-  bin: baseConversion, hex: baseConversion, oct: baseConversion, format: baseConversion, print: baseConversion,
+  bin: baseConversion, hex: baseConversion, oct: baseConversion, format: baseConversion, print: baseConversion, string: baseConversion,
   fraction: toFraction, freqz: frequencyResponse,
 };
 for (const name of TRANSCENDENTAL) MODELS[name] ??= transcendental(name);
 
+/**
+ * The models are fitted to the mean of what they describe; their worst case across kinds of number runs
+ * up to about twice that. Charging twice keeps a unit below a microsecond everywhere.
+ */
+const SAFETY = 2;
+
 /** Work units one call of `name` costs before it runs. */
 export function costOf(name: string, args: unknown[]): number {
   const model = MODELS[name] ?? linear;
-  return model(args);
+  return model(args) * SAFETY;
 }
 
 /** Units the elements of a result cost to build (charged after a call, for functions that create large results). */
 export function resultUnits(result: unknown): number {
-  return isCollection(result) || isMatrix(result) ? weigh(result).units : 0;
+  return isCollection(result) || isMatrix(result) ? weigh(result).units * SAFETY : 0;
 }

@@ -177,6 +177,8 @@ export const guards: Record<string, Guard> = {
     if (!isCollection(args[1])) checkPower("dotPow", args[0], args[1], budget);
     else if (isFraction(firstElement(args[0])) || isBigInt(firstElement(args[0]))) {
       checkEach("dotPow", args[1], 64, "an exact element-wise power's exponent");
+      // fraction.js looks for exact roots by factoring: a fractional exponent of an exact base is refused.
+      if (flatValues(args[1]).some((e) => !Number.isInteger(scalar(e)))) refuse("dotPow", "an exact element-wise power needs whole-number exponents; use mode \"number\"");
     }
   },
   factorial: factorialLike("factorial"),
@@ -198,10 +200,15 @@ export const guards: Record<string, Guard> = {
   },
   combinationsWithRep: factorialLike("combinationsWithRep"),
   composition: factorialLike("composition"),
-  stirlingS2: factorialLike("stirlingS2", 1000),
+  // mathjs keeps every row it computes in a cache that lives as long as the isolate: keep it small.
+  stirlingS2: factorialLike("stirlingS2", 300),
   bellNumbers: factorialLike("bellNumbers", 300),
   bernoulli: factorialLike("bernoulli", 500),
-  isPrime: factorialLike("isPrime", 2 ** 53),
+  isPrime: (args) => {
+    const values = isCollection(args[0]) ? flatValues(args[0]) : [args[0]];
+    // Doubles past 2^53 are not whole numbers one apart; bigints and bignumbers go further (primality.ts).
+    if (values.some((v) => typeof v === "number" && Math.abs(v) > 2 ** 53)) refuse("isPrime", "numbers above 2^53 are not exact; use bigint(\"…\") or mode bignumber");
+  },
   freqz: (args) => void (args.length > 2 && !isCollection(args[2]) && checkSizes("freqz", [scalar(args[2])])),
   quantileSeq: (args) => void (!isCollection(args[1]) && scalar(args[1]) > 1 && checkSizes("quantileSeq", [scalar(args[1])])),
   format: (args) => void (typeof args[1] === "number" && checkEach("format", args[1], 1000, "the precision")),
@@ -209,11 +216,23 @@ export const guards: Record<string, Guard> = {
   divide: (args, budget) => void (isCollection(args[1]) && matrixProduct(args, budget)),
 };
 
+/** round(x, n) and its kin: n decimals, a whole number (mathjs's failure path for others costs 0.4 ms a call). */
+const decimals =
+  (name: string): Guard =>
+  (args, budget) => {
+    broadcast(args, budget);
+    if (args.length < 2 || isCollection(args[1])) return;
+    const n = scalar(args[1]);
+    if (!(Number.isInteger(n) && n >= 0 && n <= 1000)) refuse(name, `the number of decimals must be a whole number from 0 to 1000 (got ${args[1]})`);
+  };
+
 for (const name of [
   "add", "subtract", "dotMultiply", "dotDivide", "mod", "atan2", "bitAnd", "bitOr", "bitXor", "leftShift",
   "rightArithShift", "rightLogShift", "equal", "unequal", "larger", "largerEq", "smaller", "smallerEq", "compare",
-  "compareNatural", "and", "or", "xor", "gcd", "lcm", "nthRoot", "round", "ceil", "floor", "fix", "log", "hypot",
+  "compareNatural", "and", "or", "xor", "gcd", "lcm", "nthRoot", "log", "hypot",
   "nullish", "map", "forEach", "max", "min",
 ]) {
   guards[name] = broadcast;
 }
+
+for (const name of ["round", "ceil", "floor", "fix"]) guards[name] = decimals(name);

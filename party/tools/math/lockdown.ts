@@ -57,6 +57,15 @@ export function lockDown(math: MathJsInstance): void {
   }
 }
 
+/** Units are about a microsecond each at worst (costs.ts), so they read as time. */
+function tooLong(name: string, units: number, max: number): string {
+  const seconds = (n: number) => {
+    const s = n / 1e6;
+    return s >= 100 ? s.toExponential(1).replace("e+", "e") : String(Number(s.toPrecision(2)));
+  };
+  return `${name}: these arguments need about ${seconds(units)} s of work, more than one calculation may take in a shared room (${seconds(max)} s); make them smaller`;
+}
+
 function disabled(name: string): () => never {
   return () => {
     throw new ToolError(`${name} is disabled in expressions`);
@@ -72,7 +81,10 @@ function guarded(math: MathJsInstance, name: string, original: AnyFunction): Any
       // A rest parameter (`...any`) arrives as one array: check the arguments as they were written.
       const args = signature.includes("...") ? [...received.slice(0, -1), ...((received.at(-1) as unknown[]) ?? [])] : received;
       guard?.(args, budget);
-      budget.spend(costOf(name, args));
+      const units = costOf(name, args);
+      // A single call that could never fit is refused by name, so a person knows what to make smaller.
+      if (units > budget.maxWork) throw new ToolError(tooLong(name, units, budget.maxWork));
+      budget.spend(units);
       const result = impl(...received);
       checkResult(result);
       return result;
@@ -136,6 +148,6 @@ function checkResult(result: unknown): void {
   if (isCollection(result)) {
     const budget = currentBudget();
     budget.allocate(elementCount(result));
-    budget.spend(resultUnits(result) * 0.5);
+    budget.spend(resultUnits(result));
   }
 }

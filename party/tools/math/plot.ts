@@ -79,7 +79,8 @@ export const plotTool = defineTool({
     const firsts = functions.map((f) => f(a));
     const perPoint = call.work - before;
     if (!call.affords(perPoint * samples * 1.1)) {
-      throw new ToolError(`these curves cost about ${Math.round(perPoint)} work units a point, too much for ${samples + 1} points each in a shared room; simplify them, or ask for fewer samples`);
+      const seconds = Number(((perPoint * (samples + 1)) / 1e6).toPrecision(2));
+      throw new ToolError(`these curves need about ${seconds} s of work for ${samples + 1} points each, more than a call may take in a shared room; simplify them, or ask for fewer samples`);
     }
     const sampled: { x: number; y: number }[][] = [];
     let done = 0;
