@@ -15,9 +15,15 @@ import { bigUnits, elementUnits, forEachElement, fractionUnits, magnitude, preci
 
 type Model = (args: unknown[]) => number;
 
+/**
+ * What any call costs before it touches an element: typed-function dispatch, the guard, this model and
+ * the result's check take a few microseconds.
+ */
+const CALL_UNITS = 5;
+
 /** Sum of every argument's weight: the default model, one touch per element. */
 const linear: Model = (args) => {
-  let units = 1;
+  let units = CALL_UNITS;
   for (const arg of args) if (typeof arg !== "function") units += weigh(arg).units;
   return units;
 };
@@ -112,15 +118,17 @@ const counted =
 
 /** Transcendental functions: a series per element; decimal.js's cost grows with the precision. */
 const SLOWEST = new Set(["asin", "acos", "atan", "atan2", "acot", "asec", "acsc", "zeta"]);
+/** decimal.js's inverse hyperbolic functions take a logarithm and a square root, and more digits for both. */
+const SLOWER = new Set(["asinh", "acosh", "atanh", "acoth", "asech", "acsch"]);
 const HYPERBOLIC = new Set(["sinh", "cosh", "tanh", "coth", "sech", "csch"]);
 /** Roots converge by Newton's method: a few dozen multiplications, not a series. */
-const ROOTS = new Set(["sqrt", "cbrt", "nthRoot", "nthRoots", "hypot", "norm"]);
+const ROOTS = new Set(["sqrt", "cbrt", "hypot"]);
 
 /** Units of one transcendental function of a BigNumber. */
 function bigSeries(name: string, x: BigNumber): number {
   const precision = precisionOf(x);
   if (ROOTS.has(name)) return (name === "sqrt" ? 30 : 100) * bigUnits(precision);
-  const series = 600 * Math.max(1, (precision / 64) ** 2.3) * (SLOWEST.has(name) ? 25 : 1);
+  const series = 600 * Math.max(1, (precision / 64) ** 2.3) * (SLOWEST.has(name) ? 25 : SLOWER.has(name) ? 8 : 1);
   // exp of a large argument halves it down (about log₂ x times) and squares back up.
   if (name === "exp" || name === "expm1" || name === "pow" || name === "dotPow") return series * (1 + Math.log10(Math.abs(Number(x.valueOf())) + 1) / 6);
   if (!HYPERBOLIC.has(name)) return series;
@@ -135,9 +143,9 @@ function bigSeries(name: string, x: BigNumber): number {
 
 function transcendental(name: string): Model {
   return (args) => {
-    let units = 1;
+    let units = CALL_UNITS;
     for (const arg of args) {
-      if (typeof arg === "function" || typeof arg === "string") continue;
+      if (typeof arg === "function") continue;
       forEachElement(arg, (x) => {
         if (isBigNumber(x)) units += bigSeries(name, x);
         else units += isComplex(x) ? 2 : elementUnits(x) * 3;
@@ -151,17 +159,19 @@ export const TRANSCENDENTAL = [
   "sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "asec", "acsc", "acot", "atan2",
   "sinh", "cosh", "tanh", "sech", "csch", "coth", "asinh", "acosh", "atanh", "asech", "acsch", "acoth",
   "exp", "expm1", "log", "log2", "log10", "log1p", "sqrt", "cbrt", "nthRoot", "nthRoots", "gamma", "lgamma",
-  "erf", "zeta", "hypot", "arg", "sinc", "norm", "kldivergence",
+  "erf", "zeta", "hypot", "arg", "sinc", "kldivergence",
 ];
 
 /** A power: exponentiation by squaring; an exact result costs the square of its bits (reduced by a gcd). */
-const power: Model = (args) => {
+const power =
+  (elementwise: boolean): Model =>
+  (args) => {
   const [base, exponent] = args;
-  if (isCollection(base)) return cubic(Math.log2(Math.abs(Number(valueOf(exponent))) + 2))([base]);
+  if (isCollection(base) && !elementwise) return cubic(Math.log2(Math.abs(Number(valueOf(exponent))) + 2))([base]);
   const e = Math.abs(valueOf(exponent));
   const bits = exactBits(isCollection(base) ? firstElement(base) : base);
   const count = isCollection(base) ? weigh(base).count : 1;
-  if (bits > 0) return 1 + count * (1 + ((bits * e) / 100) ** 2);
+  if (bits > 0) return CALL_UNITS + count * (1 + ((bits * e) / 100) ** 2);
   return transcendental("pow")(args);
 };
 
@@ -180,14 +190,15 @@ const fourier: Model = (args) => {
     return size * Math.log2(size + 1) * 1.6;
   };
   // Each butterfly is complex arithmetic in the elements' own kind: BigNumbers cost far more.
-  const scale = Math.max(1, shape(args).heaviest / 0.1);
+  const scale = Math.max(1, shape(args).heaviest / 0.3);
   return 1 + scale * (dimensions(args[0]).length === 2 ? rows * transform(columns) + columns * transform(rows) : transform(rows));
 };
 
 /** Euclid's algorithm: steps grow with the bits of exact numbers, each costing as much again. */
 const euclid: Model = (args) => {
   let units = 1;
-  for (const arg of args) forEachElement(arg, (x) => (units += typeof x === "number" ? 0.5 : Math.max(fractionUnits(exactBits(x)), elementUnits(x)) * 4));
+  // mathjs's gcd of numbers checks every step with typed arithmetic: 10–40 µs a pair.
+  for (const arg of args) forEachElement(arg, (x) => (units += typeof x === "number" ? 20 : Math.max(fractionUnits(exactBits(x)), elementUnits(x)) * 4));
   return units;
 };
 
@@ -213,14 +224,25 @@ const bernoulli: Model = (args) => {
 /** Text conversions of decimals: base conversion is quadratic in the digits. */
 const baseConversion: Model = (args) => {
   let units = 1;
-  forEachElement(args[0], (x) => (units += isBigNumber(x) ? 2 + (precisionOf(x) / 6) ** 2 : elementUnits(x) * 5));
+  forEachElement(args[0], (x) => (units += textUnits(x)));
   return units;
 };
+
+/**
+ * Writing a value as text: decimals and exact integers by a base conversion quadratic in their digits;
+ * a fraction also looks for the repeating part of its decimal expansion (hundreds of microseconds).
+ */
+function textUnits(x: unknown): number {
+  if (isBigNumber(x)) return 2 + (precisionOf(x) / 4) ** 2;
+  if (isFraction(x)) return 300 + (exactBits(x) / 100) ** 2;
+  if (typeof x === "bigint") return 5 + (exactBits(x) / 200) ** 2;
+  return elementUnits(x) * 10;
+}
 
 /** A double to an exact fraction: a continued-fraction search of up to a few thousand steps. */
 const toFraction: Model = (args) => {
   let units = 1;
-  forEachElement(args[0], (x) => (units += typeof x === "number" && !Number.isInteger(x) ? 2500 : elementUnits(x) * 3));
+  forEachElement(args[0], (x) => (units += typeof x === "number" && !Number.isInteger(x) ? 2500 : typeof x === "bigint" ? fractionUnits(exactBits(x)) : elementUnits(x) * 3));
   for (const arg of args.slice(1)) units += elementUnits(arg);
   return units;
 };
@@ -247,6 +269,27 @@ const matrixProduct: Model = (args) => {
     left = isCollection(right) ? right : left;
   }
   return 1 + units;
+};
+
+/**
+ * Sums and products over a collection: exact values grow as they accumulate (the sum of n fractions with
+ * unrelated denominators has n times their bits), and each step costs the square of what has grown, so n
+ * terms cost about n³/3 steps' worth. Decimals keep their precision; numbers stay numbers.
+ */
+const reduction =
+  (growth: number): Model =>
+  (args) => {
+  let units = CALL_UNITS;
+  for (const arg of args) {
+    if (typeof arg === "function" || typeof arg === "string") continue;
+    const w = weigh(arg);
+    let bits = 0;
+    forEachElement(arg, (x) => (bits = isFraction(x) || typeof x === "bigint" ? Math.max(bits, exactBits(x)) : bits));
+    units += w.units;
+    // Squares (variance, norms) double the bits once more.
+    if (bits > 0) units += (((2 * growth * bits) / 100) ** 2 * Math.max(w.count, 2) ** 3) / 3;
+  }
+  return units;
 };
 
 /** Conversions into another kind of number: a division or a parse per element. */
@@ -276,17 +319,52 @@ const zeta: Model = (args) => {
   return units;
 };
 
+/** Per-element work well above a plain touch: rounding (mathjs checks each result with a tolerance), mod. */
+const perElement =
+  (factor: number): Model =>
+  (args) =>
+    CALL_UNITS + (linear(args) - CALL_UNITS) * factor;
+
+/** mode compares elements by their text: each is written out first. */
+const byText: Model = (args) => {
+  let units = nLogN(args);
+  forEachElement(args[0], (x) => (units += textUnits(x)));
+  return units;
+};
+
+/**
+ * Iterative matrix algorithms (Schur, Sylvester, Lyapunov): QR sweeps until they converge, thousands for
+ * some 2×2 matrices; in exact numbers they are refused by their guard.
+ */
+const iterative =
+  (base: number, perCube: number): Model =>
+  (args) => {
+    const { units, heaviest } = shape(args);
+    // Each sweep is arithmetic in the elements' own kind: decimals at 500 digits cost hundreds of times more.
+    return (base + side(args) ** 3 * perCube) * Math.max(1, heaviest / 0.3) + units;
+  };
+
+/** A rotation matrix: a sine and a cosine of its angle. */
+const rotation: Model = (args) => 2 * transcendental("sin")([args[0]]) + linear(args.slice(1));
+
 const MODELS: Record<string, Model> = {
-  multiply: matrixProduct, corr: correlation, zeta,
+  // zpk2tf multiplies out one polynomial factor per zero and per pole: n² complex operations each.
+  zpk2tf: (args) => CALL_UNITS + args.slice(0, 2).reduce((u: number, a) => u + weigh(a).count ** 2 * 3, 0) + linear(args),
+  round: perElement(30), ceil: perElement(30), floor: perElement(30), fix: perElement(30), mod: perElement(30),
+  squeeze: perElement(5), rotationMatrix: rotation, expm: (args) => 1000 + cubic(30)(args),
+  schur: iterative(60_000, 5_000), sylvester: iterative(120_000, 10_000), lyap: iterative(120_000, 10_000),
+  multiply: matrixProduct, corr: (args) => 4 * correlation(args), zeta,
+  sum: reduction(1), mean: reduction(1), prod: reduction(1), cumsum: reduction(1), variance: reduction(2), std: reduction(2), dot: (args) => 6 * reduction(1)(args),
+  // A norm sums squares (or p-th powers) first; the 2-norm of a matrix is an eigenvalue problem.
+  norm: (args) => reduction(2)(args) + transcendental("norm")(args) + (args[1] === 2 && dimensions(args[0]).length === 2 ? cubic(2000)([args[0]]) : 0),
   bignumber: conversion, number: conversion, bigint: conversion, complex: conversion, numeric: conversion, unit: conversion,
   divide: (args) => (isCollection(args[1]) ? matrixProduct(args) + cubic(2)([args[1]]) : linear(args)),
-  sort: nLogN, median: nLogN, quantileSeq: nLogN, mode: nLogN, mad: nLogN, partitionSelect: nLogN, setDistinct: nLogN,
+  sort: nLogN, median: nLogN, quantileSeq: nLogN, mode: byText, mad: (args) => 3 * nLogN(args), partitionSelect: nLogN, setDistinct: nLogN,
   setUnion: pairwise, setIntersect: pairwise, setDifference: pairwise, setSymDifference: pairwise, setIsSubset: pairwise,
-  setMultiplicity: pairwise, setCartesian: pairwise, deepEqual: linear,
+  setMultiplicity: pairwise, setCartesian: (args) => 40 * pairwise(args), deepEqual: linear,
   det: cubic(1), inv: cubic(2), pinv: cubic(6), lup: cubic(1), qr: cubic(3), slu: cubic(3), lusolve: cubic(2), lsolve: cubic(0.5),
-  usolve: cubic(0.5), lsolveAll: cubic(1), usolveAll: cubic(1), expm: cubic(30), sqrtm: cubic(60), schur: cubic(200),
-  sylvester: cubic(400), lyap: cubic(400), eigs: cubic(2000), kron: scaled(2),
-  pow: power, dotPow: power,
+  usolve: cubic(0.5), lsolveAll: cubic(1), usolveAll: cubic(1), sqrtm: cubic(60), eigs: cubic(2000), kron: scaled(2),
+  pow: power(false), dotPow: power(true),
   factorial: counted((n) => n, false), gamma: counted((n) => n, false), permutations: counted((n, k) => Math.min(n, k)),
   combinations: counted((n, k) => Math.min(k, n - k) + 1), combinationsWithRep: counted((n, k) => Math.min(k, n) + 1),
   composition: counted((n, k) => Math.min(k, n - k) + 1), catalan: counted((n) => 2 * n), multinomial: counted((n) => n),

@@ -216,6 +216,28 @@ export const guards: Record<string, Guard> = {
   divide: (args, budget) => void (isCollection(args[1]) && matrixProduct(args, budget)),
 };
 
+/**
+ * Statistics of several matrices at once (mean(A, B), variance(A, v)) take mathjs's path for lists of
+ * values, where each value is a matrix: matrix products per element, seconds for 100×100. Data comes as
+ * one list or matrix (with a dimension or a normalization after it).
+ */
+const oneDataSet =
+  (name: string): Guard =>
+  (args) => {
+    if (args.length > 1 && args.filter(isCollection).length > 1) refuse(name, "give the data as one list or matrix (several at once are not supported)");
+  };
+
+/** Random numbers take plain numbers as bounds and sizes (bigints and fractions made mathjs loop for long). */
+const plainRandom =
+  (name: string, sizeGuard: Guard): Guard =>
+  (args, budget) => {
+    sizeGuard(args, budget);
+    for (const arg of args) {
+      const values = isCollection(arg) ? flatValues(arg) : [arg];
+      if (values.some((v) => typeof v !== "number" && typeof v !== "string" && typeof v !== "boolean")) refuse(name, "bounds and sizes must be plain numbers");
+    }
+  };
+
 /** round(x, n) and its kin: n decimals, a whole number (mathjs's failure path for others costs 0.4 ms a call). */
 const decimals =
   (name: string): Guard =>
@@ -236,3 +258,6 @@ for (const name of [
 }
 
 for (const name of ["round", "ceil", "floor", "fix"]) guards[name] = decimals(name);
+
+for (const name of ["mean", "median", "variance", "std", "mad", "mode"]) guards[name] = oneDataSet(name);
+for (const name of ["random", "randomInt", "pickRandom"]) guards[name] = plainRandom(name, guards[name] ?? (() => {}));
