@@ -86,7 +86,8 @@ const cubic =
   (args) => {
     const n = side(args);
     const matrix = args.find(isCollection);
-    return 1 + shape(args).units + n ** 3 * stepUnits(matrix, n) * factor;
+    // A scalar is one division; decimal.js divides at several times the cost of a multiplication.
+    return 1 + shape(args).units * 4 + n ** 3 * stepUnits(matrix, n) * factor;
   };
 
 /** A whole-number argument's size: how many terms a product or a recurrence runs through. */
@@ -167,7 +168,11 @@ const power =
   (elementwise: boolean): Model =>
   (args) => {
   const [base, exponent] = args;
-  if (isCollection(base) && !elementwise) return cubic(Math.log2(Math.abs(Number(valueOf(exponent))) + 2))([base]);
+  if (isCollection(base) && !elementwise) {
+    // Squarings and multiplications, each a matrix product with its own dispatch and checks.
+    const products = Math.log2(Math.abs(Number(valueOf(exponent))) + 2);
+    return cubic(4 * products)([base]) + 50 * products;
+  }
   const e = Math.abs(valueOf(exponent));
   const bits = exactBits(isCollection(base) ? firstElement(base) : base);
   const count = isCollection(base) ? weigh(base).count : 1;
@@ -223,7 +228,8 @@ const bernoulli: Model = (args) => {
 
 /** Text conversions of decimals: base conversion is quadratic in the digits. */
 const baseConversion: Model = (args) => {
-  let units = 1;
+  // Formatting options (a precision, a notation) are read and checked on every call.
+  let units = CALL_UNITS + 10;
   forEachElement(args[0], (x) => (units += textUnits(x)));
   return units;
 };
@@ -234,7 +240,7 @@ const baseConversion: Model = (args) => {
  */
 function textUnits(x: unknown): number {
   if (isBigNumber(x)) return 2 + (precisionOf(x) / 4) ** 2;
-  if (isFraction(x)) return 300 + (exactBits(x) / 100) ** 2;
+  if (isFraction(x)) return 500 + (exactBits(x) / 50) ** 2;
   if (typeof x === "bigint") return 5 + (exactBits(x) / 200) ** 2;
   return elementUnits(x) * 10;
 }
@@ -292,6 +298,23 @@ const reduction =
   return units;
 };
 
+/** The 2-norm of a matrix (its default) is an eigenvalue problem; other norms sum squares or p-th powers. */
+const norm: Model = (args) => {
+  const p = args.length < 2 ? 2 : args[1];
+  const spectral = typeof p !== "string" && Number((p as { valueOf(): unknown }).valueOf()) === 2 && dimensions(args[0]).length === 2;
+  if (!spectral) return reduction(2)(args) + transcendental("norm")(args);
+  // An eigenvalue iteration: a fixed start-up in the elements' own kind, then n³ steps per sweep.
+  const n = side(args);
+  const { units, heaviest } = shape(args);
+  return units + 500 * Math.max(1, heaviest / 0.3) + n ** 3 * 8 * stepUnits(args[0], n);
+};
+
+/** A variance, then a square root per result (a series at high precision). */
+const standardDeviation: Model = (args) => {
+  const sample = sampleOf(args[0]);
+  return reduction(2)(args) + (isBigNumber(sample) ? bigSeries("sqrt", sample) * Math.max(1, side(args)) : 0);
+};
+
 /** Conversions into another kind of number: a division or a parse per element. */
 const conversion: Model = (args) => {
   let units = 1;
@@ -328,7 +351,7 @@ const perElement =
 /** mode compares elements by their text: each is written out first. */
 const byText: Model = (args) => {
   let units = nLogN(args);
-  forEachElement(args[0], (x) => (units += textUnits(x)));
+  for (const arg of args) forEachElement(arg, (x) => (units += textUnits(x)));
   return units;
 };
 
@@ -354,10 +377,10 @@ const MODELS: Record<string, Model> = {
   squeeze: perElement(5), rotationMatrix: rotation, expm: (args) => 1000 + cubic(30)(args),
   schur: iterative(60_000, 5_000), sylvester: iterative(120_000, 10_000), lyap: iterative(120_000, 10_000),
   multiply: matrixProduct, corr: (args) => 4 * correlation(args), zeta,
-  sum: reduction(1), mean: reduction(1), prod: reduction(1), cumsum: reduction(1), variance: reduction(2), std: reduction(2), dot: (args) => 6 * reduction(1)(args),
+  sum: reduction(1), mean: reduction(1), prod: reduction(1), cumsum: reduction(1), variance: reduction(2), std: standardDeviation, dot: (args) => 6 * reduction(1)(args),
   // A norm sums squares (or p-th powers) first; the 2-norm of a matrix is an eigenvalue problem.
-  norm: (args) => reduction(2)(args) + transcendental("norm")(args) + (args[1] === 2 && dimensions(args[0]).length === 2 ? cubic(2000)([args[0]]) : 0),
-  bignumber: conversion, number: conversion, bigint: conversion, complex: conversion, numeric: conversion, unit: conversion,
+  norm,
+  num: conversion, den: conversion, bignumber: conversion, number: conversion, bigint: conversion, complex: conversion, numeric: conversion, unit: conversion,
   divide: (args) => (isCollection(args[1]) ? matrixProduct(args) + cubic(2)([args[1]]) : linear(args)),
   sort: nLogN, median: nLogN, quantileSeq: nLogN, mode: byText, mad: (args) => 3 * nLogN(args), partitionSelect: nLogN, setDistinct: nLogN,
   setUnion: pairwise, setIntersect: pairwise, setDifference: pairwise, setSymDifference: pairwise, setIsSubset: pairwise,

@@ -257,6 +257,21 @@ for (const name of [
   guards[name] = broadcast;
 }
 
+/**
+ * A p-norm of exact fractions ends in pow(sum, 1/p), which fraction.js answers by factoring the sum in
+ * search of an exact root (checkPower refuses that for pow itself): norm([1/3, 2/7]) is fine, norm of
+ * sixteen 16-digit fractions never ends. The 1- and ∞-norms take no root.
+ */
+guards.norm = (args) => {
+  const values = flatValues(args[0]);
+  if (!values.some(isFraction)) return;
+  const p = args.length < 2 ? 2 : args[1];
+  if (p === "inf" || p === "-inf" || Math.abs(scalar(p)) === 1 || !Number.isFinite(scalar(p))) return;
+  // The sum's numerator and denominator grow by every element's bits, times p.
+  const bits = values.reduce((total: number, v) => total + exactBits(v), 0) * Math.max(1, Math.abs(scalar(p)));
+  if (bits > 32) refuse("norm", 'a norm of exact fractions takes an exact root, possible only for numbers of at most about 9 digits; use mode "number" or norm(number(v))');
+};
+
 for (const name of ["round", "ceil", "floor", "fix"]) guards[name] = decimals(name);
 
 for (const name of ["mean", "median", "variance", "std", "mad", "mode"]) guards[name] = oneDataSet(name);

@@ -5,7 +5,7 @@
  * another call is using, except the bignumber precision, which is set before each synchronous run.
  */
 import type { ConfigOptions, MathJsInstance } from "mathjs";
-import { lockDown } from "./lockdown.ts";
+import { lockDown, meterTextConversions } from "./lockdown.ts";
 import { installPrimality } from "./primality.ts";
 import { installSelection } from "./selection.ts";
 import { DEFAULT_PRECISION } from "./limits.ts";
@@ -35,6 +35,7 @@ export function mathFor(mode: Mode): MathJsInstance {
     if (!mathjs) throw new Error("mathjs is used before loadMath() finished");
     math = mathjs.create(mathjs.all!, CONFIG[mode]);
     // Replacements for mathjs functions whose time has no bound on some inputs, before anything uses them.
+    meterTextConversions(math);
     installPrimality(math);
     installSelection(math);
     lockDown(math);

@@ -13,6 +13,7 @@ import { currentBudget } from "./budget.ts";
 import { costOf, resultUnits } from "./costs.ts";
 import { guards } from "./guards.ts";
 import { checkSize, elementCount, isCollection } from "./values.ts";
+import { stringUnits } from "./weights.ts";
 
 /**
  * Functions an expression may not call: those the mathjs security guide names (they change the
@@ -64,6 +65,32 @@ function tooLong(name: string, units: number, max: number): string {
     return s >= 100 ? s.toExponential(1).replace("e+", "e") : String(Number(s.toPrecision(2)));
   };
   return `${name}: these arguments need about ${seconds(units)} s of work, more than one calculation may take in a shared room (${seconds(max)} s); make them smaller`;
+}
+
+type Conversion = { from: string; to: string; convert: (x: unknown) => unknown };
+
+/**
+ * Text where a function wants a number (`nthRoots("7777…")`) is converted by typed-function on the way
+ * in, before any model sees it; complex.js reads text in time quadratic in its length (60 ms for 8,192
+ * characters). Every such conversion is charged by the text's length. Installed before any function
+ * is made, since a typed function keeps the conversions it was made with.
+ */
+export function meterTextConversions(math: MathJsInstance): void {
+  const typed = math.typed as unknown as { addConversion(conversion: Conversion, options: { override: boolean }): void };
+  const makers: Record<string, (x: string) => unknown> = {
+    number: (x) => math.number(x),
+    BigNumber: (x) => math.bignumber(x),
+    bigint: (x) => math.bigint(x),
+    Fraction: (x) => math.fraction(x),
+    Complex: (x) => math.complex(x),
+  };
+  for (const [to, make] of Object.entries(makers)) {
+    const convert = (x: unknown) => {
+      currentBudget().spend(2 * stringUnits((x as string).length));
+      return make(x as string);
+    };
+    typed.addConversion({ from: "string", to, convert }, { override: true });
+  }
 }
 
 function disabled(name: string): () => never {
