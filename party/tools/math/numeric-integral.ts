@@ -1,0 +1,94 @@
+/**
+ * @module A definite integral numerically, on any interval: infinite ends mapped onto finite ones; an end
+ * where the integrand is not finite (1/√(1 − x²) at ±1) smoothed away by a change of variable; a
+ * singular point inside split off as the end of two pieces. The error estimate is honest: a piece that
+ * does not converge says so.
+ */
+import { ToolError } from "../tool-error.ts";
+import type { LongWork } from "./long-work.ts";
+import { integrate, Singularity } from "./quadrature.ts";
+import type { Quadrature } from "./quadrature.ts";
+
+/** The integrand grows too fast at a singular point for the integral to be finite. */
+export class Divergent extends ToolError {
+  constructor(at: number) {
+    super(`the integral diverges: the integrand grows too fast near x = ${Number(at.toPrecision(6))} for its area to be finite`);
+  }
+}
+
+/** Interior singular points split off, at most. */
+const MAX_SPLITS = 8;
+
+/** ∫ₐᵇ f over an infinite range as ∫ of a finite one: x = a + t/(1 − t), x = b − (1 − t)/t, x = t/(1 − t²). */
+export function finiteForm(f: (x: number) => number, a: number, b: number): [(t: number) => number, number, number, (t: number) => number] {
+  if (Number.isFinite(a) && Number.isFinite(b)) return [f, a, b, (t) => t];
+  // At the mapped infinite end a convergent integrand contributes nothing; x itself would overflow there.
+  const mapped = (x: number, scale: number) => (Number.isFinite(x) && Number.isFinite(scale) ? f(x) * scale : 0);
+  if (Number.isFinite(a)) return [(t) => mapped(a + t / (1 - t), 1 / (1 - t) ** 2), 0, 1, (t) => a + t / (1 - t)];
+  if (Number.isFinite(b)) return [(t) => mapped(b - (1 - t) / t, 1 / t ** 2), 0, 1, (t) => b - (1 - t) / t];
+  return [(t) => mapped(t / (1 - t * t), (1 + t * t) / (1 - t * t) ** 2), -1, 1, (t) => t / (1 - t * t)];
+}
+
+const finiteAt = (g: (t: number) => number, t: number) => {
+  try {
+    return Number.isFinite(g(t));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * g on [lo, hi] with a singular end smoothed: t = lo + (hi − lo)·s(u), u in [0, 1], where s flattens at
+ * the singular ends (s(u) = u², 1 − (1 − u)², or 3u² − 2u³), so an integrable singularity like (t − lo)^(−1/2)
+ * becomes bounded. A node that rounds onto a singular end contributes nothing (its weight is negligible).
+ */
+function smoothed(g: (t: number) => number, lo: number, hi: number, atLo: boolean, atHi: boolean) {
+  const w = hi - lo;
+  const [s, ds] = atLo && atHi ? [(u: number) => u * u * (3 - 2 * u), (u: number) => 6 * u * (1 - u)] : atLo ? [(u: number) => u * u, (u: number) => 2 * u] : [(u: number) => 1 - (1 - u) ** 2, (u: number) => 2 * (1 - u)];
+  const position = (u: number) => lo + w * s(u);
+  const h = (u: number) => {
+    const t = position(u);
+    if ((atLo && t <= lo) || (atHi && t >= hi)) return 0;
+    return g(t) * w * ds(u);
+  };
+  return { h, position };
+}
+
+type Piece = { lo: number; hi: number };
+
+export async function numericIntegral(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  options: { tolerance: number; maxSegments: number; work: LongWork },
+): Promise<Quadrature> {
+  const [g, s, t, toX] = finiteForm(f, a, b);
+  const pending: Piece[] = [{ lo: s, hi: t }];
+  const total: Quadrature = { value: 0, error: 0, evaluations: 0, converged: true };
+  let splits = 0;
+  while (pending.length) {
+    const { lo, hi } = pending.shift()!;
+    const [atLo, atHi] = [!finiteAt(g, lo), !finiteAt(g, hi)];
+    const { h, position } = atLo || atHi ? smoothed(g, lo, hi, atLo, atHi) : { h: g, position: (u: number) => u };
+    const [from, to] = atLo || atHi ? [0, 1] : [lo, hi];
+    try {
+      const segments = Math.max(200, Math.floor(options.maxSegments / (1 + splits)));
+      const piece = await integrate(h, from, to, { tolerance: options.tolerance, maxSegments: segments, work: options.work });
+      total.value += piece.value;
+      total.error += piece.error;
+      total.evaluations += piece.evaluations;
+      total.converged &&= piece.converged;
+    } catch (error) {
+      if (!(error instanceof Singularity)) throw error;
+      const at = position(error.at);
+      const inside = at > lo + 1e-12 * Math.max(1, Math.abs(lo)) && at < hi - 1e-12 * Math.max(1, Math.abs(hi));
+      // After smoothing, an integrable singularity at an end stays finite: an infinity next to it means divergence.
+      if (!inside && (atLo || atHi)) throw new Divergent(toX(Math.abs(at - lo) < Math.abs(at - hi) ? lo : hi));
+      if (!inside || ++splits > MAX_SPLITS) {
+        throw new ToolError(`the integrand is not finite near x = ${Number(toX(at).toPrecision(6))} (a singularity, or a value outside its domain)`);
+      }
+      pending.push({ lo, hi: at }, { lo: at, hi });
+    }
+  }
+  return total;
+}
