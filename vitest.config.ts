@@ -1,6 +1,7 @@
 /**
- * @module Three projects: `workerd` runs inside the Workers runtime; `browser` tests the web component's
- * elements in real Chromium; `e2e` drives a real `wrangler dev` (browser pages included).
+ * @module Four projects: `workerd` runs inside the Workers runtime; `node` measures the math engine's
+ * costs in Node; `browser` tests the web component's elements in real Chromium; `e2e` drives a real
+ * `wrangler dev` (browser pages included).
  */
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -11,6 +12,11 @@ export default defineConfig({
       {
         plugins: [cloudflareTest({ wrangler: { configPath: "./test/workerd/wrangler.toml" } })],
         test: { name: "workerd", include: ["test/workerd/**/*.test.ts"] },
+      },
+      {
+        // The math engine in Node: where its cost models are checked against measured time (the clock
+        // inside workerd stands still while code runs).
+        test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
       },
       {
         test: {
