@@ -9,30 +9,36 @@ import type { Budget } from "../math/budget.ts";
 
 export type RationalMatrix = Rational[][];
 
-/** Bits of the largest entry: exact elimination makes entries grow, so it is charged by their size. */
-function weight(m: RationalMatrix): number {
-  let bits = 1;
-  for (const row of m) for (const q of row) bits = Math.max(bits, q.n.toString(16).length * 4, q.d.toString(16).length * 4);
-  return bits;
-}
-
+/**
+ * Work units of one elimination: n³ steps on integers that grow to about n times the entries' bits
+ * (Bareiss keeps them there); a step costs more as its numbers grow. Measured: a 100×100 matrix of
+ * one-digit integers takes about 0.15 s here.
+ */
 function charge(budget: Budget | undefined, m: RationalMatrix): void {
   const n = Math.max(m.length, m[0]?.length ?? 0);
-  const bits = weight(m) * n;
-  budget?.spend(n ** 3 * (1 + (bits / 64) ** 2));
+  let bits = 4;
+  for (const row of m) for (const q of row) bits = Math.max(bits, q.n.toString(16).length * 4 + q.d.toString(16).length * 4);
+  const size = bits * n;
+  budget?.spend(n ** 3 * (0.2 + (size / 1500) ** 2));
+}
+
+/** Integer rows (each row's denominators cleared), and the scale each row was multiplied by. */
+function integerRows(m: RationalMatrix): { rows: bigint[][]; scales: bigint[] } {
+  const scales: bigint[] = [];
+  const rows = m.map((row) => {
+    const lcm = row.reduce((l, q) => (l * q.d) / gcdBig(l, q.d), 1n);
+    scales.push(lcm);
+    return row.map((q) => (q.n * lcm) / q.d);
+  });
+  return { rows, scales };
 }
 
 export function determinant(m: RationalMatrix, budget?: Budget): Rational {
   charge(budget, m);
   const n = m.length;
-  const a = m.map((row) => row.map((q) => q));
   // Bareiss on the integers after clearing denominators row by row.
-  let scale = Rational.ONE;
-  const ints = a.map((row) => {
-    const lcm = row.reduce((l, q) => (l * q.d) / gcdBig(l, q.d), 1n);
-    scale = scale.mul(new Rational(1n, lcm));
-    return row.map((q) => (q.n * lcm) / q.d);
-  });
+  const { rows: ints, scales } = integerRows(m);
+  const scale = new Rational(1n, scales.reduce((p, s) => p * s, 1n));
   let sign = 1n;
   let previous = 1n;
   for (let k = 0; k < n - 1; k++) {
@@ -59,26 +65,33 @@ function gcdBig(a: bigint, b: bigint): bigint {
   return a || 1n;
 }
 
-/** Reduced row echelon form, and the pivot columns. */
+/**
+ * Reduced row echelon form, and the pivot columns: fraction-free Gauss–Jordan (each step divides exactly by
+ * the previous pivot, so entries stay integers of bounded size), then one division per pivot row.
+ */
 export function rref(m: RationalMatrix, budget?: Budget): { rows: RationalMatrix; pivots: number[] } {
   charge(budget, m);
-  const rows = m.map((row) => [...row]);
-  const columns = rows[0]?.length ?? 0;
+  const { rows: a } = integerRows(m);
+  const columns = a[0]?.length ?? 0;
   const pivots: number[] = [];
+  let previous = 1n;
   let r = 0;
-  for (let c = 0; c < columns && r < rows.length; c++) {
-    const p = rows.findIndex((row, i) => i >= r && !row[c]!.isZero());
+  for (let c = 0; c < columns && r < a.length; c++) {
+    const p = a.findIndex((row, i) => i >= r && row[c] !== 0n);
     if (p < 0) continue;
-    [rows[r], rows[p]] = [rows[p]!, rows[r]!];
-    const inverse = Rational.ONE.div(rows[r]![c]!);
-    rows[r] = rows[r]!.map((q) => q.mul(inverse));
-    for (let i = 0; i < rows.length; i++) {
-      const f = rows[i]![c]!;
-      if (i !== r && !f.isZero()) rows[i] = rows[i]!.map((q, j) => q.sub(f.mul(rows[r]![j]!)));
+    [a[r], a[p]] = [a[p]!, a[r]!];
+    const pivot = a[r]![c]!;
+    for (let i = 0; i < a.length; i++) {
+      if (i === r) continue;
+      const f = a[i]![c]!;
+      a[i] = a[i]!.map((x, j) => (pivot * x - f * a[r]![j]!) / previous);
     }
+    previous = pivot;
     pivots.push(c);
     r++;
   }
+  // Every pivot row now holds the same pivot value times its reduced row.
+  const rows = a.map((row, i) => (i < r ? row.map((x) => new Rational(x, a[i]![pivots[i]!]!)) : row.map(() => Rational.ZERO)));
   return { rows, pivots };
 }
 

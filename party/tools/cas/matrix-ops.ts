@@ -20,12 +20,21 @@ export type Entries = Json[][];
 
 /** A matrix (or a vector, as one column) from rows of entries, text, or a room variable. */
 export function readMatrix(algebra: Algebra, value: (number | string)[][] | (number | string)[] | string, name: string): { entries: Entries; vector: boolean } {
+  // Numbers are read exactly as the decimals they are, without the parser (a 100×100 matrix has 10,000).
+  const entry = (x: number | string): Json => {
+    if (typeof x === "number") {
+      if (!Number.isFinite(x)) throw new ToolError(`the entries of ${name} must be finite numbers`);
+      const q = Rational.fromDecimal(String(x));
+      return rational(q.n, q.d);
+    }
+    return algebra.read(x, { what: `an entry of ${name}` });
+  };
   let json: Json;
   if (typeof value === "string") json = algebra.read(value, { arrays: true, what: name, maxNodes: 4 * value.length + 50 });
   else if (value.length > 0 && Array.isArray(value[0])) {
     const rows = value as (number | string)[][];
-    json = ["List", ...rows.map((row) => ["List", ...row.map((x) => algebra.read(String(x), { what: `an entry of ${name}` }))] as Json)];
-  } else json = ["List", ...(value as (number | string)[]).map((x) => algebra.read(String(x), { what: `an entry of ${name}` }))];
+    json = ["List", ...rows.map((row) => ["List", ...row.map(entry)] as Json)];
+  } else json = ["List", ...(value as (number | string)[]).map(entry)];
   if (head(json) === "Matrix") json = args(json)[0]!;
   if (head(json) !== "List") throw new ToolError(`${name} must be a matrix or a vector`);
   const items = args(json);
