@@ -91,8 +91,15 @@ export function rational(n: bigint, d: bigint): Json {
 /** The integer a number node holds exactly, or undefined. */
 export function integerValue(json: Json): bigint | undefined {
   if (typeof json === "number") return Number.isInteger(json) ? BigInt(json) : undefined;
-  if (isNum(json) && /^[+-]?\d+$/.test(json.num)) return BigInt(json.num);
-  return undefined;
+  if (!isNum(json)) return undefined;
+  if (/^[+-]?\d+$/.test(json.num)) return BigInt(json.num);
+  // The engine writes big whole numbers in exponent form too: 5e+47.
+  const match = /^([+-]?)(\d+)(?:\.(\d*))?e\+?(\d+)$/i.exec(json.num);
+  if (!match) return undefined;
+  const [, sign, whole, fraction = "", exponent] = match;
+  const shift = Number(exponent) - fraction.replace(/0+$/, "").length;
+  if (shift < 0 || shift > 2000) return undefined;
+  return BigInt(`${sign}${whole}${fraction.replace(/0+$/, "")}`) * 10n ** BigInt(shift);
 }
 
 /** An exact rational held by a node (an integer, a Rational or a negated one), or undefined. */
@@ -119,7 +126,7 @@ export function rationalValue(json: Json): { n: bigint; d: bigint } | undefined 
 /** Whether a number node is inexact: a double that is not whole, or decimal text. */
 export function isInexactNumber(json: Json): boolean {
   if (typeof json === "number") return !Number.isInteger(json);
-  return isNum(json) && !/^[+-]?\d+$/.test(json.num);
+  return isNum(json) && integerValue(json) === undefined && !/^[+-]?\d*\.\(\d+\)$|^[+-]?\d+\.\d*\(\d+\)$/.test(json.num);
 }
 
 /** Whether any number in the expression is inexact (a float crept in). */

@@ -8,9 +8,9 @@ import { ToolError } from "../tool-error.ts";
 import { parseChecked } from "../math/expression.ts";
 import { callBudget } from "../math/budget.ts";
 import type { Budget } from "../math/budget.ts";
-import { MAX_SYMBOLIC_NODES } from "../math/limits.ts";
 import { casRun, engineDefines } from "./engine.ts";
 import type { CasRun } from "./engine.ts";
+import { MAX_CAS_NODES } from "./caps.ts";
 import { fromMathjs, NAME } from "./from-mathjs.ts";
 import type { ConvertOptions } from "./from-mathjs.ts";
 import { looksLikeLatex, readLatex } from "./latex-input.ts";
@@ -46,7 +46,7 @@ export class Algebra {
     if (looksLikeLatex(text)) {
       json = this.#fromLatex(readLatex(text, this.budget, what));
     } else {
-      const { node } = parseChecked(text, "bignumber", { allowAssignment: false, what, maxNodes: options.maxNodes ?? MAX_SYMBOLIC_NODES });
+      const { node } = parseChecked(text, "bignumber", { allowAssignment: false, what, maxNodes: options.maxNodes ?? MAX_CAS_NODES });
       json = fromMathjs(node, { ...options, names: this.names, room: this.#room, bound: new Set(options.bound ?? []) });
     }
     preflight(json, what);

@@ -16,6 +16,7 @@ import { hasInexact, headsOf, substitute } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { approximate } from "./numeric-check.ts";
 import { polynomialRoots } from "./polynomial-roots.ts";
+import type { PolynomialRoot } from "./polynomial-roots.ts";
 import { Poly } from "./poly.ts";
 import { fromPoly, Ring, toPoly } from "./poly-convert.ts";
 import { resultant } from "./resultant.ts";
@@ -97,7 +98,7 @@ function eliminate(polys: Poly[], variables: number[], ring: Ring, algebra: Alge
     const v = variables[0]!;
     const g = live.reduce((acc, p) => acc ?? p, undefined as Poly | undefined)!;
     const roots = polynomialRoots(g.dense(v), algebra.budget);
-    const values = roots.map((r) => algebra.read(r.text, { what: "a root" }));
+    const values = roots.map((r) => rootJson(algebra, r));
     // Every other equation must vanish at the root too.
     return values.filter((value, k) => live.every((p) => C.abs(evaluateAt(p, ring, new Map([[ring.atoms[v] as string, roots[k]!.value]]))) <= 1e-8)).map((value) => new Map([[ring.atoms[v] as string, value]]));
   }
@@ -110,7 +111,7 @@ function eliminate(polys: Poly[], variables: number[], ring: Ring, algebra: Alge
     if (rPoly.isZero()) throw new ToolError("the equations have infinitely many common solutions (they share a factor)");
     const solutions: Assignment[] = [];
     for (const root of polynomialRoots(r, algebra.budget)) {
-      const xValue = algebra.read(root.text, { what: "a root" });
+      const xValue = rootJson(algebra, root);
       const inY = substitute(fromPoly(p, ring), new Map([[ring.atoms[x] as string, xValue]]));
       const candidates = algebra.run("the system", ({ ce }) => {
         const found = ce.box(["Equal", inY, 0] as never).solve(ring.atoms[y] as string) as unknown;
@@ -122,6 +123,13 @@ function eliminate(polys: Poly[], variables: number[], ring: Ring, algebra: Alge
     return solutions;
   }
   throw new ToolError("this polynomial system is beyond what solve does: it needs an equation linear in one unknown, or two equations in two unknowns");
+}
+
+/** A root as MathJSON: exact text read exactly; a numeric root kept as the decimal it is (so it shows as inexact). */
+function rootJson(algebra: Algebra, root: PolynomialRoot): Json {
+  if (root.exact) return algebra.read(root.text, { what: "a root" });
+  const re: Json = { num: String(root.value.re) };
+  return root.value.im === 0 ? re : ["Complex", re, { num: String(root.value.im) }];
 }
 
 function evaluateAt(p: Poly, ring: Ring, values: Map<string, Complex>): Complex {

@@ -132,6 +132,9 @@ export function toLatex(json: Json, names?: Names): string {
 
   const product = (j: Json): Printed => {
     const parts = productParts(j);
+    if (parts.numerator.length === 1 && parts.numerator[0] === j && !parts.denominator.length) {
+      return { tex: `\\frac{${print(args(j)[0]!).tex}}{${print(args(j)[1] ?? 1).tex}}`, prec: ATOM };
+    }
     const factors = (items: Json[]) => {
       let tex = "";
       items.forEach((f, k) => {

@@ -115,6 +115,8 @@ export function toText(json: Json, names?: Names): string {
 
   const product = (j: Json): Printed => {
     const parts = productParts(j);
+    // A part that does not split (a Rational of numbers it cannot read) is written as it stands.
+    if (parts.numerator.length === 1 && parts.numerator[0] === j && !parts.denominator.length) return call(head(j) === "Rational" ? "fraction" : head(j)!, args(j));
     const factors = (items: Json[]) => items.map((f) => wrap(print(f), PRODUCT + 0.5)).join("*");
     // 2i rather than 2*i, as people write it (mathjs reads both).
     const [first, second] = parts.numerator;
