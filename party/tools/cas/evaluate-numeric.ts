@@ -4,7 +4,7 @@
  */
 import * as C from "./complex.ts";
 import type { C as Complex } from "./complex.ts";
-import { args, head, isNum, isSymbol } from "./mathjson.ts";
+import { args, head, isNum, isSymbol, own } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { repeatingDecimal } from "./numbers.ts";
 import { erf, gamma } from "./special-functions.ts";
@@ -61,7 +61,7 @@ export function compileNumeric(json: Json): Compiled {
     return () => value;
   }
   if (isSymbol(json)) {
-    const constant = CONSTANTS[json];
+    const constant = own(CONSTANTS, json);
     if (constant) return () => constant;
     return (env) => {
       const value = env.get(json);
@@ -72,7 +72,7 @@ export function compileNumeric(json: Json): Compiled {
   const h = head(json)!;
   const parts = args(json).map(compileNumeric);
   const [a, b] = parts;
-  const unary = UNARY[h];
+  const unary = own(UNARY, h);
   if (unary && parts.length === 1) return (env) => unary(a!(env));
   switch (h) {
     case "Add":

@@ -4,13 +4,8 @@
  */
 import type { Algebra } from "./session.ts";
 import type { Json } from "./mathjson.ts";
-import { fromPoly, Ring, toPoly } from "./poly-convert.ts";
+import { deepExpand } from "./poly-convert.ts";
 
 export function expand(algebra: Algebra, json: Json): Json {
-  const deep = (j: Json): Json => {
-    const ring = new Ring();
-    const p = toPoly(j, ring, { opaque: true, inner: deep, budget: algebra.budget })!;
-    return fromPoly(p, ring);
-  };
-  return deep(json);
+  return deepExpand(json, algebra.budget);
 }

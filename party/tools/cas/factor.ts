@@ -13,7 +13,7 @@ import { factorInteger } from "./integer-factor.ts";
 import { hasInexact, headsOf, integer, rational, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { Poly } from "./poly.ts";
-import { fromPoly, Ring, toPoly } from "./poly-convert.ts";
+import { deepExpand, fromPoly, Ring, toPoly } from "./poly-convert.ts";
 import { productParts } from "./print-parts.ts";
 import type { Algebra } from "./session.ts";
 
@@ -89,8 +89,8 @@ function homogeneousPair(p: Poly, [x, y]: [number, number], ring: Ring, algebra:
   const lost = n - homogenised.reduce((s, f) => s + f.degree * f.multiplicity, 0);
   const all = lost > 0 ? [{ json: ring.atoms[y]!, multiplicity: lost, degree: 1 }, ...homogenised] : homogenised;
   // Single variables first (x·y·(x − y)·(x + y)), then by degree.
-  const atom = (j: Json) => (typeof j === "string" ? j : "~");
-  all.sort((a, b) => atom(a.json).localeCompare(atom(b.json)) || a.degree - b.degree);
+  const key = (j: Json) => (typeof j === "string" ? `0${j}` : "1");
+  all.sort((a, b) => (key(a.json) < key(b.json) ? -1 : key(a.json) > key(b.json) ? 1 : a.degree - b.degree));
   return { result: assemble(content, all), complete };
 }
 
@@ -105,8 +105,10 @@ function byEngine(p: Poly, ring: Ring, algebra: Algebra): Factorization {
 
 /** a and b expand to the same polynomial, over one ring (functions and roots as its generators). */
 export function samePolynomial(a: Json, b: Json, algebra: Algebra): boolean {
+  // Generators are compared in normal form: 1/(x − 1) written either way is one generator.
   const ring = new Ring();
-  const [p, q] = [toPoly(a, ring, { opaque: true, budget: algebra.budget }), toPoly(b, ring, { opaque: true, budget: algebra.budget })];
+  const inner = (j: Json) => deepExpand(j, algebra.budget);
+  const [p, q] = [toPoly(a, ring, { opaque: true, inner, budget: algebra.budget }), toPoly(b, ring, { opaque: true, inner, budget: algebra.budget })];
   if (!p || !q) return false;
   const n = ring.atoms.length;
   const widen = (x: Poly) => new Poly(n, new Map([...x.entries()].map(([e, c]) => [[...e, ...new Array(n - e.length).fill(0)].join(","), c])));

@@ -127,7 +127,7 @@ export function fromMathjs(root: MathNode, options: ConvertOptions = {}): Json {
         return symbol(node.name!, bound);
       case "OperatorNode": {
         const fn = String(node.fn);
-        if (fn in RELATIONS) return relation(node, recur);
+        if (Object.hasOwn(RELATIONS, fn)) return relation(node, recur);
         if (fn === "transpose" || fn === "ctranspose") {
           throw new ToolError(`' means a transpose in expressions; for a derivative such as y' = y use the dsolve tool (or solve), or derivative for an expression`);
         }

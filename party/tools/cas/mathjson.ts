@@ -7,6 +7,11 @@
  */
 export type Json = number | string | { num: string } | Json[];
 
+/** A table's own entry for a key: never an inherited one (a variable may be called "constructor"). */
+export function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** The head of a function expression, or undefined for numbers and symbols. */
 export function head(json: Json): string | undefined {
   return Array.isArray(json) && typeof json[0] === "string" ? json[0] : undefined;

@@ -193,3 +193,13 @@ export function fromPoly(p: Poly, ring: Ring): Json {
   if (json.length === 0) return 0;
   return json.length === 1 ? json[0]! : ["Add", ...json];
 }
+
+/** The expression multiplied out, inside function arguments and denominators too: a normal form for comparing. */
+export function deepExpand(json: Json, budget?: Budget): Json {
+  const deep = (j: Json): Json => {
+    const ring = new Ring();
+    const p = toPoly(j, ring, { opaque: true, inner: deep, budget })!;
+    return fromPoly(p, ring);
+  };
+  return deep(json);
+}

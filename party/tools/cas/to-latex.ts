@@ -2,7 +2,7 @@
  * @module MathJSON as LaTeX with standard macros only (KaTeX and MathJax read it): fractions, roots,
  * |x|, matrices as pmatrix, e and i as letters, the person's own variable names.
  */
-import { args, head, isSymbol } from "./mathjson.ts";
+import { args, head, isSymbol, own } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import type { Names } from "./names.ts";
 import { FUNCTION_NAMES, isNegativeTerm, numberParts, productParts, sumTerms } from "./print-parts.ts";
@@ -56,7 +56,7 @@ export function toLatex(json: Json, names?: Names): string {
     const number = numberParts(j);
     if (number) return { tex: `${number.negative ? "-" : ""}${numberTex(number.text)}`, prec: number.negative ? UNARY : ATOM };
     if (isSymbol(j)) {
-      const constant = CONSTANTS[j];
+      const constant = own(CONSTANTS, j);
       if (constant) return { tex: constant, prec: constant.startsWith("-") ? UNARY : ATOM };
       const person = names?.person(j);
       return { tex: nameTex(person ?? j.replace(/^'(.*)'$/, "$1")), prec: ATOM };
@@ -112,7 +112,7 @@ export function toLatex(json: Json, names?: Names): string {
       case "Greater":
       case "LessEqual":
       case "GreaterEqual":
-        return { tex: `${print(a[0]!).tex} ${RELATIONS[h]} ${print(a[1]!).tex}`, prec: 0 };
+        return { tex: `${print(a[0]!).tex} ${own(RELATIONS, h)} ${print(a[1]!).tex}`, prec: 0 };
       case "List":
         return { tex: `\\left[${list(a)}\\right]`, prec: ATOM };
       case "Matrix": {
@@ -124,7 +124,7 @@ export function toLatex(json: Json, names?: Names): string {
       case "Hold":
         return print(a[0]!);
     }
-    const known = FUNCTION_NAMES[h];
+    const known = own(FUNCTION_NAMES, h);
     if (known) return call(known.latex, a);
     const person = names?.person(h);
     return call(person ? nameTex(person) : `\\operatorname{${h}}`, a);

@@ -3,7 +3,7 @@
  * be pasted back into evaluate (`sin(x) - x*cos(x)`, `sqrt(2)/2`, `-11 - 2i`).
  */
 import { ToolError } from "../tool-error.ts";
-import { args, head, isSymbol } from "./mathjson.ts";
+import { args, head, isSymbol, own } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { ENGINE_CONSTANTS } from "./names.ts";
 import type { Names } from "./names.ts";
@@ -23,7 +23,7 @@ const RELATIONS: Record<string, string> = { Equal: " = ", NotEqual: " != ", Less
 
 /** The person's name for a symbol, or how mathjs writes an engine constant. */
 export function symbolText(symbol: string, names?: Names): string {
-  return names?.person(symbol) ?? ENGINE_CONSTANTS[symbol] ?? symbol.replace(/^'(.*)'$/, "$1");
+  return names?.person(symbol) ?? own(ENGINE_CONSTANTS, symbol) ?? symbol.replace(/^'(.*)'$/, "$1");
 }
 
 export function toText(json: Json, names?: Names): string {
@@ -83,7 +83,7 @@ export function toText(json: Json, names?: Names): string {
       case "Greater":
       case "LessEqual":
       case "GreaterEqual":
-        return { text: `${print(a[0]!).text}${RELATIONS[h]}${print(a[1]!).text}`, prec: 0 };
+        return { text: `${print(a[0]!).text}${own(RELATIONS, h)}${print(a[1]!).text}`, prec: 0 };
       case "List":
         return { text: `[${list(a)}]`, prec: ATOM };
       case "Matrix":
@@ -95,7 +95,7 @@ export function toText(json: Json, names?: Names): string {
       case "Error":
         throw new ToolError("the algebra engine answered with an error");
     }
-    const known = FUNCTION_NAMES[h];
+    const known = own(FUNCTION_NAMES, h);
     if (known) return call(known.text, a);
     return call(symbolText(h, names), a);
   };

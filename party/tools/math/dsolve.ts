@@ -33,6 +33,7 @@ export async function solveOde(equations: string[], options: Options, context: P
   if (equations.length > MAX_EQUATIONS) throw new ToolError(`at most ${MAX_EQUATIONS} equations at once`);
   const rewritten = equations.map(rewriteDerivatives);
   const functions = new Set(rewritten.flatMap((r) => [...r.functions]));
+  if (functions.size === 0) throw new ToolError("no differential equation was found (write derivatives as y' or dy/dx)");
   const fn = options.function ?? (functions.size === 1 ? [...functions][0]! : undefined);
   if (!fn) throw new ToolError(`name the unknown function with function: the equations differentiate ${[...functions].join(", ") || "nothing"}`);
   checkVariableName(fn);
