@@ -27,7 +27,7 @@ export const MAX_EXPAND_POWER = 200;
 /** Order of a series. */
 export const MAX_SERIES_ORDER = 20;
 /** Side of a matrix with symbols in it (its determinant has n! terms). */
-export const MAX_SYMBOLIC_MATRIX = 4;
+export const MAX_SYMBOLIC_MATRIX = 5;
 /** Side of a numeric matrix whose eigenvalues are found exactly (through its characteristic polynomial). */
 export const MAX_EXACT_EIGEN = 8;
 /** Terms of a sum or product written out exactly. */

@@ -7,7 +7,7 @@ import { headsOf, nodeCount } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { MAX_CAS_NODES } from "./caps.ts";
 import type { Algebra } from "./session.ts";
-import { simplify } from "./simplify.ts";
+import { tidy } from "./simplify.ts";
 import { variablesOf } from "./variables.ts";
 import { checkDerivative } from "./verify.ts";
 import type { Verdict } from "./verify.ts";
@@ -31,7 +31,7 @@ export function differentiate(algebra: Algebra, json: Json, variable: string, or
     const check = checkDerivative(step, raw, variable, variablesOf(step).filter((v) => v !== variable), algebra.budget);
     if (check === "disagree") throw new ToolError("the derivative failed its numeric check, so it is not given; please report the expression");
     if (check === "unknown") verdict = "unknown";
-    const simplified = simplify(algebra, raw);
+    const simplified = tidy(algebra, raw);
     current = simplified.result;
     if (simplified.verdict === "unknown") verdict = "unknown";
   }

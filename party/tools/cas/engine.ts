@@ -57,6 +57,9 @@ function theEngine(): { ce: Internal; meter: Meter; baseline: unknown } {
 export const TOO_INVOLVED = (what: string) =>
   `${what} needs more work than a shared room allows (the expression is too large or too involved); try a smaller or simpler one`;
 
+/** A run that spent what it may: callers that can do without its result (a tidier form) catch this one. */
+export class TooInvolved extends ToolError {}
+
 export type CasRun = { ce: ComputeEngine; ticks(): number };
 
 /**
@@ -68,7 +71,7 @@ export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T):
   const { ce, meter, baseline } = theEngine();
   const affordable = Math.floor((call.maxWork - call.work) / TICK_UNITS);
   const limit = Math.min(MAX_CAS_TICKS, affordable);
-  if (limit < 1_000) throw new ToolError(TOO_INVOLVED(what));
+  if (limit < 1_000) throw new TooInvolved(TOO_INVOLVED(what));
   let result: T | undefined;
   let failure: unknown;
   const depth = scopeDepth(ce);
@@ -85,7 +88,7 @@ export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T):
   while (scopeDepth(ce) > depth) ce.popScope();
   ce.restore(baseline);
   call.spend(Math.min(ticks, limit) * TICK_UNITS);
-  if (tripped || isCancellation(failure)) throw new ToolError(TOO_INVOLVED(what));
+  if (tripped || isCancellation(failure)) throw new TooInvolved(TOO_INVOLVED(what));
   if (failure !== undefined) throw translate(failure, what);
   return result as T;
 }
@@ -100,7 +103,7 @@ function isCancellation(error: unknown): boolean {
 function translate(error: unknown, what: string): ToolError {
   if (error instanceof ToolError) return error;
   if (error instanceof RangeError && /call stack|recursion/i.test(error.message)) return new ToolError(`${what} nests too deeply for the algebra engine`);
-  if (error instanceof Error && /recursion limit|iteration limit/i.test(error.message)) return new ToolError(TOO_INVOLVED(what));
+  if (error instanceof Error && /recursion limit|iteration limit/i.test(error.message)) return new TooInvolved(TOO_INVOLVED(what));
   console.error(`algebra engine failed on ${what}:`, error);
   return new ToolError(`the algebra engine could not work out ${what}`);
 }

@@ -4,7 +4,7 @@
  * two-sided limit the engine leaves open is settled from its one-sided limits when they differ.
  */
 import { ToolError } from "../tool-error.ts";
-import { hasInexact, headsOf } from "./mathjson.ts";
+import { args, hasInexact, head, headsOf, mentions } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { approximate, realFunctionOf } from "./numeric-check.ts";
 import type { Algebra } from "./session.ts";
@@ -68,6 +68,16 @@ function claimedValue(algebra: Algebra, result: Json): number | undefined {
   return value && Math.abs(value.im) <= 1e-12 * Math.max(1, Math.abs(value.re)) ? value.re : undefined;
 }
 
+/** What the values along the approach say about a claimed limit. */
+function oneLimitCheck(algebra: Algebra, json: Json, variable: string, pointValue: number, side: Side, result: Json): Verdict {
+  const claimed = claimedValue(algebra, result);
+  const f = realFunctionOf(json, variable);
+  if (claimed === undefined || !f) return "unknown";
+  const sides: (1 | -1)[] = !Number.isFinite(pointValue) ? [1] : side === "right" ? [1] : side === "left" ? [-1] : [1, -1];
+  const verdicts = sides.map((s) => numericVerdict(f, approach(pointValue, s), claimed));
+  return verdicts.includes("disagree") ? "disagree" : verdicts.every((v) => v === "agree") ? "agree" : "unknown";
+}
+
 function oneLimit(algebra: Algebra, json: Json, variable: string, point: Json, pointValue: number, side: Side): Limit | undefined {
   const result = engineLimit(algebra, json, variable, point, side);
   const heads = headsOf(result);
@@ -104,14 +114,25 @@ export function limit(algebra: Algebra, json: Json, variable: string, point: Jso
       };
     }
   }
+  // f^g: lim e^(g·log f) = e^(lim g·log f), which the engine finds where it misses the power ((1 − 3/x)^x).
+  if (head(json) === "Power" && mentions(args(json)[1]!, variable)) {
+    const [base, exponent] = args(json) as [Json, Json];
+    const inner = oneLimit(algebra, ["Multiply", exponent, ["Ln", base]], variable, point, pointValue, side);
+    if (inner && inner.verdict !== "disagree") {
+      const result = inner.result === "NegativeInfinity" ? 0 : inner.result === "PositiveInfinity" ? "PositiveInfinity" : algebra.run("the limit", ({ ce }) => ce.box(["Exp", inner.result] as never).evaluate().json as Json);
+      const check = oneLimitCheck(algebra, json, variable, pointValue, side, result);
+      if (check !== "disagree") return { result, verdict: check, exact: !hasInexact(result) };
+    }
+  }
   const estimate = numericLimit(json, variable, pointValue, side);
   if (estimate) return estimate;
   throw new ToolError("no limit was found (it may not exist, or be beyond what the algebra engine can do)");
 }
 
 /**
- * When the engine finds nothing: 0 or ±∞ if the values along every approach plainly go there, said to be
- * found from the values (not exact, not proven). Anything subtler is refused rather than guessed.
+ * When the engine finds nothing, the values along the approach: 0 or ±∞ when they plainly go there, or
+ * a finite value when Richardson extrapolation of the sequence settles (to 10 digits), shown as a
+ * decimal (or the small fraction it equals to that accuracy). Marked as found numerically, never exact.
  */
 function numericLimit(json: Json, variable: string, point: number, side: Side): Limit | undefined {
   const f = realFunctionOf(json, variable);
@@ -122,14 +143,42 @@ function numericLimit(json: Json, variable: string, point: number, side: Side): 
     if (values.length < 12) return undefined;
     const tail = values.slice(-12);
     const shrinking = tail.every((y, k) => k === 0 || Math.abs(y) < Math.abs(tail[k - 1]!));
-    if (shrinking && Math.abs(tail.at(-1)!) < 1e-7 * Math.max(1, Math.abs(values[0]!))) return "0";
+    if (shrinking && Math.abs(tail.at(-1)!) < 1e-7 * Math.max(1, Math.abs(values[0]!))) return 0;
     const growing = tail.every((y, k) => k === 0 || (Math.abs(y) > Math.abs(tail[k - 1]!) && Math.sign(y) === Math.sign(tail[0]!)));
-    if (growing && Math.abs(tail.at(-1)!) > 1e7 * Math.max(1, Math.abs(values[0]!))) return tail[0]! > 0 ? "PositiveInfinity" : "NegativeInfinity";
-    return undefined;
+    if (growing && Math.abs(tail.at(-1)!) > 1e7 * Math.max(1, Math.abs(values[0]!))) return tail[0]! > 0 ? Infinity : -Infinity;
+    return extrapolate(values.slice(4, 22));
   });
-  if (trends.some((t) => t === undefined) || new Set(trends).size !== 1) return undefined;
-  const result: Json = trends[0] === "0" ? 0 : trends[0]!;
-  return { result, verdict: "unknown", exact: false, note: undefined, numeric: true };
+  if (trends.some((t) => t === undefined)) return undefined;
+  const [first, ...others] = trends as number[];
+  if (others.some((t) => !(t === first || Math.abs(t - first!) <= 1e-9 * Math.max(1, Math.abs(first!))))) return undefined;
+  return { result: numberJson(first!), verdict: "unknown", exact: false, numeric: true };
+}
+
+/** The limit of a sequence whose error halves (or shrinks by a fixed ratio) each step, if it settles. */
+function extrapolate(values: number[]): number | undefined {
+  if (values.length < 8) return undefined;
+  // Richardson with ratio 2, then 4, 8 …: errors in 1/x, 1/x², … at points 2^k cancel column by column.
+  let column = values;
+  const estimates: number[] = [];
+  for (let order = 1; order <= 4 && column.length > 2; order++) {
+    const factor = 2 ** order;
+    column = column.slice(1).map((v, k) => (factor * v - column[k]!) / (factor - 1));
+    estimates.push(column.at(-1)!, column.at(-2)!);
+  }
+  const last = estimates.slice(-4);
+  const spread = Math.max(...last) - Math.min(...last);
+  const size = Math.max(1, Math.abs(last[0]!));
+  return spread <= 1e-10 * size ? last.at(-1) : undefined;
+}
+
+/** A numeric limit as MathJSON: the small fraction it is to 10 digits, else the decimal. */
+function numberJson(x: number): Json {
+  if (!Number.isFinite(x)) return x > 0 ? "PositiveInfinity" : "NegativeInfinity";
+  for (let d = 1; d <= 12; d++) {
+    const n = Math.round(x * d);
+    if (Math.abs(x - n / d) <= 1e-10 * Math.max(1, Math.abs(x))) return d === 1 ? n : ["Rational", n, d];
+  }
+  return { num: String(Number(x.toPrecision(12))) };
 }
 
 export const isInfinite = (json: Json) => typeof json === "string" && INFINITE.has(json);

@@ -1,7 +1,7 @@
 /**
  * @module Matrices for the matrix tool, exactly: read into MathJSON entries; rational ones computed with
  * exact-matrix.ts (eigenvalues from the characteristic polynomial's exact roots up to MAX_EXACT_EIGEN,
- * numerically beyond); ones with symbols by the engine, up to MAX_SYMBOLIC_MATRIX.
+ * numerically beyond); ones with symbols by fraction-free elimination, up to MAX_SYMBOLIC_MATRIX.
  */
 import { ToolError } from "../tool-error.ts";
 import { Rational } from "../math/rational.ts";
@@ -10,9 +10,11 @@ import { MAX_EXACT_EIGEN, MAX_SYMBOLIC_MATRIX } from "./caps.ts";
 import { eigenvaluesNumeric } from "./eigen-numeric.ts";
 import { characteristicPolynomial, determinant, inverse, nullSpace, rank, rref } from "./exact-matrix.ts";
 import type { RationalMatrix } from "./exact-matrix.ts";
-import { args, hasInexact, head, headsOf, rational, rationalValue } from "./mathjson.ts";
+import { args, head, rational, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { polynomialRoots } from "./polynomial-roots.ts";
+import { symbolicDeterminant, symbolicInverse } from "./symbolic-matrix.ts";
+import { tidy } from "./simplify.ts";
 import type { PolynomialRoot } from "./polynomial-roots.ts";
 import type { Algebra } from "./session.ts";
 
@@ -66,30 +68,15 @@ export function squareOf(name: string, entries: Entries): number {
   return entries.length;
 }
 
-const matrixJson = (entries: Entries): Json => ["Matrix", ["List", ...entries.map((row) => ["List", ...row] as Json)]];
 
-/** A symbolic operation by the engine (small matrices only): the result as entries or a scalar. */
+/** A determinant or an inverse of a matrix with symbols in it (small matrices only), fraction-free. */
 export function symbolic(algebra: Algebra, operation: "Determinant" | "Inverse", entries: Entries): Json | Entries {
   const n = squareOf("a", entries);
   if (n > MAX_SYMBOLIC_MATRIX) {
     throw new ToolError(`with symbols in it, a matrix may be at most ${MAX_SYMBOLIC_MATRIX}×${MAX_SYMBOLIC_MATRIX} (its determinant has n! terms); this one is ${n}×${n}`);
   }
-  const result = algebra.run(`the ${operation.toLowerCase()}`, ({ ce }) => {
-    if (operation === "Inverse") {
-      const det = ce.box(["Determinant", matrixJson(entries)] as never).evaluate().simplify().json as Json;
-      if (det === 0) throw new ToolError("a is singular (its determinant is 0), so it has no inverse");
-    }
-    const value = ce.box([operation, matrixJson(entries)] as never).evaluate();
-    const json = value.json as Json;
-    if (operation === "Determinant") return value.simplify().json as Json;
-    const rows = head(json) === "Matrix" ? args(args(json)[0]!) : args(json);
-    return rows.map((row) => args(row).map((cell) => ce.box(cell as never).simplify().json as Json));
-  });
-  const flat = Array.isArray(result) && Array.isArray(result[0]) ? (result as Entries).flat() : [result as Json];
-  if (flat.some((cell) => headsOf(cell).has("Error") || headsOf(cell).has(operation) || hasInexact(cell))) {
-    throw new ToolError(`the ${operation.toLowerCase()} could not be worked out exactly`);
-  }
-  return result;
+  // The determinant is tidied by the engine (cos(t)^2 + sin(t)^2 is 1); the inverse's entries stay as cofactor/determinant.
+  return operation === "Determinant" ? tidy(algebra, symbolicDeterminant(entries, algebra.budget)).result : symbolicInverse(entries, algebra.budget);
 }
 
 export type Eigenvalue = { text: string; value: { re: number; im: number }; exact: boolean; multiplicity: number };

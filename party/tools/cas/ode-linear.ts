@@ -53,9 +53,10 @@ const times = (...factors: Json[]): Json => {
 const exp = (rate: Json, x: string): Json => (rate === 0 ? 1 : ["Power", "ExponentialE", rate === 1 ? x : ["Multiply", rate, x]]);
 const xPower = (j: number, x: string): Json => (j === 0 ? 1 : j === 1 ? x : ["Power", x, j]);
 
-/** The homogeneous solutions' basis, and whether every one of them is exact. */
-export function homogeneousBasis(coefficients: Rational[], x: string, read: (text: string) => Json, budget?: Budget): { basis: Json[]; exact: boolean } {
+/** The homogeneous solutions' basis, whether every one of them is exact, and the characteristic roots used. */
+export function homogeneousBasis(coefficients: Rational[], x: string, read: (text: string) => Json, budget?: Budget): { basis: Json[]; exact: boolean; roots: { re: number; im: number }[] } {
   const basis: Json[] = [];
+  const roots: { re: number; im: number }[] = [];
   let exact = true;
   for (const { poly, multiplicity } of factorUnivariate(coefficients, budget).factors) {
     const d = poly.length - 1;
@@ -63,6 +64,7 @@ export function homogeneousBasis(coefficients: Rational[], x: string, read: (tex
       for (let j = 0; j < multiplicity; j++) basis.push(times(xPower(j, x), ...parts));
     };
     if (d === 1) {
+      roots.push({ re: Number(-poly[0]!) / Number(poly[1]!), im: 0 });
       pushWith(exp(rational(-poly[0]!, poly[1]!), x));
       continue;
     }
@@ -70,6 +72,9 @@ export function homogeneousBasis(coefficients: Rational[], x: string, read: (tex
       const [c, b, a] = poly as [bigint, bigint, bigint];
       const disc = b * b - 4n * a * c;
       const alpha = rational(-b, 2n * a);
+      const [re, spread] = [-Number(b) / (2 * Number(a)), Math.sqrt(Math.abs(Number(disc))) / (2 * Number(a))];
+      if (disc < 0n) roots.push({ re, im: spread }, { re, im: -spread });
+      else roots.push({ re: re - spread, im: 0 }, { re: re + spread, im: 0 });
       if (disc < 0n) {
         // α ± iβ with β = √(4ac − b²)/(2a), the root simplified: √(s²m) = s√m.
         const beta = surd(-disc, 2n * a);
@@ -84,9 +89,10 @@ export function homogeneousBasis(coefficients: Rational[], x: string, read: (tex
       continue;
     }
     // Degree 3 and up: closed forms where exact-roots has them; complex pairs of a cubic numerically.
-    const roots = polynomialRootsExact(poly.map((n) => new Rational(n)));
+    const found = polynomialRootsExact(poly.map((n) => new Rational(n)));
     const seen: { re: number; im: number }[] = [];
-    for (const root of roots) {
+    for (const root of found) {
+      roots.push(root.value);
       if (root.value.im === 0) {
         pushWith(exp(root.exact ? read(root.expression) : { num: String(root.value.re) }, x));
         exact &&= root.exact;
@@ -99,7 +105,7 @@ export function homogeneousBasis(coefficients: Rational[], x: string, read: (tex
       pushWith(exp({ num: String(root.value.re) }, x), ["Sin", ["Multiply", { num: String(root.value.im) }, x]]);
     }
   }
-  return { basis, exact };
+  return { basis, exact, roots };
 }
 
 /** √n/d with square factors taken out of the root: √16/2 is 2, √12/2 is √3. */

@@ -8,7 +8,11 @@ import { ToolError } from "../tool-error.ts";
 import { args, hasInexact, head, headsOf, mapTree, mentions, substitute } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { homogeneousBasis, linearConstantCoefficients, placeholder } from "./ode-linear.ts";
+import { undeterminedCoefficients } from "./ode-particular.ts";
+import { deepExpand } from "./poly-convert.ts";
 import type { Algebra } from "./session.ts";
+import { tidy } from "./simplify.ts";
+import { TooInvolved } from "./engine.ts";
 import { vanishes } from "./verify.ts";
 import type { Verdict } from "./verify.ts";
 
@@ -68,6 +72,14 @@ function engineSolutions(algebra: Algebra, equation: Json, y: string, x: string)
   return args(answer).map((a) => mapTree(a, (n) => (typeof n === "string" && /^c_\d+$/.test(n) ? constant(Number(n.slice(2))) : n)));
 }
 
+/** The engine's general solution with its constants set to 0. */
+function enginesParticular(algebra: Algebra, ode: Json, y: string, x: string, applied: Json): Json {
+  const found = engineSolutions(algebra, ode, y, x).find((s) => head(s) === "Equal" && JSON.stringify(args(s)[0]) === JSON.stringify(applied));
+  if (!found) throw new ToolError("no particular solution was found for this forcing term");
+  const general = args(found)[1]!;
+  return tidy(algebra, substitute(general, new Map(constantsIn(general).map((c) => [c, 0 as Json])))).result;
+}
+
 const constantsIn = (json: Json) => Array.from({ length: 6 }, (_, k) => constant(k + 1)).filter((c) => mentions(json, c));
 
 export function dsolve(algebra: Algebra, ode: Json, y: string, x: string): OdeSolution {
@@ -80,22 +92,36 @@ export function dsolve(algebra: Algebra, ode: Json, y: string, x: string): OdeSo
   if (mentions(d, y)) throw new ToolError("the unknown function appears other than as y(x) and its derivatives");
   const linear = linearConstantCoefficients(d, order, algebra.budget);
   if (linear) {
-    const { basis, exact } = homogeneousBasis(linear.coefficients, x, (text) => algebra.read(text, { what: "a root" }), algebra.budget);
+    const { basis, exact, roots } = homogeneousBasis(linear.coefficients, x, (text) => algebra.read(text, { what: "a root" }), algebra.budget);
+    // e^(rx)-type solutions solve the equation exactly when r solves the characteristic equation: check each r.
+    const characteristic = (z: { re: number; im: number }) => {
+      let [value, size, power] = [{ re: 0, im: 0 }, 0, { re: 1, im: 0 }];
+      for (const a of linear.coefficients.map((q) => q.toNumber())) {
+        value = { re: value.re + a * power.re, im: value.im + a * power.im };
+        size += Math.abs(a) * Math.hypot(power.re, power.im);
+        power = { re: power.re * z.re - power.im * z.im, im: power.re * z.im + power.im * z.re };
+      }
+      return Math.hypot(value.re, value.im) <= 1e-8 * Math.max(1, size);
+    };
+    if (!roots.every(characteristic)) throw new ToolError("the solution failed its check, so it is not given; please report the equation");
     let particular: Json = 0;
+    let particularVerdict: Verdict = "agree";
     if (linear.forcing !== 0) {
-      const found = engineSolutions(algebra, ode, y, x).find((s) => head(s) === "Equal" && JSON.stringify(args(s)[0]) === JSON.stringify(applied));
-      if (!found) throw new ToolError("no particular solution was found for this forcing term");
-      const general = args(found)[1]!;
-      particular = substitute(general, new Map(constantsIn(general).map((c) => [c, 0 as Json])));
-      particular = algebra.run("the differential equation", ({ ce }) => ce.box(particular as never).simplify().json as Json);
-      if (satisfies(algebra, d, particular, x, order, []) === "disagree") throw new ToolError("the particular solution found failed its check, so it is not given");
+      // Undetermined coefficients, exactly, for forcing made of P(x)·e^(αx)·cos/sin(βx); the engine for the rest.
+      particular = undeterminedCoefficients(linear.coefficients, deepExpand(linear.forcing, algebra.budget), x, algebra.budget) ?? enginesParticular(algebra, ode, y, x, applied);
+      try {
+        particularVerdict = satisfies(algebra, d, particular, x, order, []);
+      } catch (error) {
+        // Differentiating a large particular solution back can exceed the work allowed: it stays unchecked.
+        if (!(error instanceof TooInvolved)) throw error;
+        particularVerdict = "unknown";
+      }
+      if (particularVerdict === "disagree") throw new ToolError("the particular solution found failed its check, so it is not given");
     }
     const terms = basis.map((b, k) => ["Multiply", constant(k + 1), b] as Json);
     const solution: Json = particular === 0 ? ["Add", ...terms] : ["Add", ...terms, particular];
     const constants = basis.map((_, k) => constant(k + 1));
-    const verdict = satisfies(algebra, d, solution, x, order, constants);
-    if (verdict === "disagree") throw new ToolError("the solution failed its check, so it is not given; please report the equation");
-    return { solution, explicit: true, constants, verdict, exact: exact && !hasInexact(particular) };
+    return { solution, explicit: true, constants, verdict: particularVerdict, exact: exact && !hasInexact(particular) };
   }
   const found = engineSolutions(algebra, ode, y, x);
   for (const s of found) {
@@ -141,5 +167,5 @@ export function applyConditions(algebra: Algebra, found: OdeSolution, conditions
     });
   });
   const fixed = substitute(found.solution, new Map(unknowns.map((c, k) => [c, values[k]!])));
-  return algebra.run("the initial conditions", ({ ce }) => ce.box(fixed as never).simplify().json as Json);
+  return tidy(algebra, fixed).result;
 }

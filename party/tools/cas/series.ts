@@ -8,7 +8,8 @@ import { MAX_SERIES_ORDER } from "./caps.ts";
 import * as C from "./complex.ts";
 import type { C as Complex } from "./complex.ts";
 import { compileNumeric, Unsupported } from "./evaluate-numeric.ts";
-import { args, hasInexact, head, headsOf, mentions, rationalValue, substitute } from "./mathjson.ts";
+import { args, hasInexact, head, headsOf, mentions, rational, rationalValue, substitute } from "./mathjson.ts";
+import { seriesAtZero, Unsupported as NoSeries } from "./power-series.ts";
 import type { Json } from "./mathjson.ts";
 import { approximate } from "./numeric-check.ts";
 import type { Algebra } from "./session.ts";
@@ -62,10 +63,16 @@ function termsOf(algebra: Algebra, series: Json): Term[] {
   return sorted.map(([exponent], k) => ({ coefficient: simplified[k]!, exponent })).filter((term) => term.coefficient !== 0);
 }
 
+/** A fractional exponent (the engine's Puiseux series) as the small fraction it is. */
+function fraction(k: number): Json {
+  for (let d = 2; d <= 24; d++) if (Math.abs(Math.round(k * d) - k * d) < 1e-9) return rational(BigInt(Math.round(k * d)), BigInt(d));
+  return { num: String(k) };
+}
+
 /** Σ cₖ·(x − x₀)ᵏ + O((x − x₀)ⁿ) as MathJSON. */
 function assemble(terms: Term[], variable: string, point: Json, order: number): Json {
   const base: Json = point === 0 ? variable : ["Subtract", variable, point];
-  const power = (k: number): Json | undefined => (k === 0 ? undefined : k === 1 ? base : ["Power", base, Number.isInteger(k) ? k : ["Rational", Math.round(k * 6), 6]]);
+  const power = (k: number): Json | undefined => (k === 0 ? undefined : k === 1 ? base : ["Power", base, Number.isInteger(k) ? k : fraction(k)]);
   const written = terms.map(({ coefficient, exponent }) => {
     const p = power(exponent);
     if (!p) return coefficient;
@@ -135,16 +142,31 @@ function check(algebra: Algebra, json: Json, variable: string, point: Json, term
   return "unknown";
 }
 
-export function series(algebra: Algebra, json: Json, variable: string, point: Json, order: number): Series {
-  if (order < 1 || order > MAX_SERIES_ORDER) throw new ToolError(`order must be from 1 to ${MAX_SERIES_ORDER}`);
-  const shifted = substitute(json, new Map([[variable, point === 0 ? T : (["Add", point, T] as Json)]]));
+/** The series by this service's power-series arithmetic, when every coefficient is rational. */
+function ownSeries(algebra: Algebra, shifted: Json, order: number): Term[] | undefined {
+  try {
+    const { low, coefficients } = seriesAtZero(shifted, T, order, algebra.budget);
+    return coefficients.map((q, k) => ({ coefficient: rational(q.n, q.d), exponent: low + k })).filter((t) => t.coefficient !== 0);
+  } catch (error) {
+    if (error instanceof NoSeries) return undefined;
+    throw error;
+  }
+}
+
+function engineSeries(algebra: Algebra, shifted: Json, order: number): Term[] {
   const raw = algebra.run("the series", ({ ce }) => ce.box(["Series", shifted, T, 0, order - 1] as never).evaluate().json as Json);
   const heads = headsOf(raw);
   if (heads.has("Series") || heads.has("Error")) throw new ToolError("no series was found at this point (the function may have a branch point or an essential singularity there)");
-  const terms = termsOf(algebra, raw).filter((t) => t.exponent < order);
+  return termsOf(algebra, raw).filter((t) => t.exponent < order);
+}
+
+export function series(algebra: Algebra, json: Json, variable: string, point: Json, order: number): Series {
+  if (order < 1 || order > MAX_SERIES_ORDER) throw new ToolError(`order must be from 1 to ${MAX_SERIES_ORDER}`);
+  const shifted = substitute(json, new Map([[variable, point === 0 ? T : (["Add", point, T] as Json)]]));
+  const terms = ownSeries(algebra, shifted, order) ?? engineSeries(algebra, shifted, order);
   const verdict = check(algebra, json, variable, point, terms, order);
   if (verdict === "disagree") {
-    console.error("series failed its check:", JSON.stringify(json), JSON.stringify(point), order, "→", JSON.stringify(raw));
+    console.error("series failed its check:", JSON.stringify(json), JSON.stringify(point), order, "→", JSON.stringify(terms));
     throw new ToolError("the series failed its numeric check, so it is not given; please report the expression");
   }
   const result = assemble(terms, variable, point, order);

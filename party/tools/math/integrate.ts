@@ -18,7 +18,7 @@ import { texOf } from "./format.ts";
 import { mathFor } from "./instances.ts";
 import { MAX_SUBINTERVALS } from "./limits.ts";
 import { LongWork } from "./long-work.ts";
-import { Divergent, numericIntegral } from "./numeric-integral.ts";
+import { Divergent, nonIntegrableSpike, numericIntegral } from "./numeric-integral.ts";
 import type { Quadrature } from "./quadrature.ts";
 import { checkVariableName, numberArgument, realFunction } from "./real-function.ts";
 import { resultShape, text } from "./schema.ts";
@@ -104,10 +104,17 @@ export const integrateTool = defineTool({
     let numeric: Quadrature | undefined;
     let numericFailure: ToolError | undefined;
     try {
+      // A pole inside can fool quadrature into settling on a huge number: look for one first between finite limits.
+      if (Number.isFinite(a) && Number.isFinite(b)) {
+        const f = realFunction(expression, variable, context.room, call, "the integrand");
+        const pole = nonIntegrableSpike(f, Math.min(a, b), Math.max(a, b), (units) => call.spend(units * 20));
+        if (pole !== undefined) throw new Divergent(pole);
+      }
       numeric = await quadrature(expression, variable, a, b, tolerance, context);
       if (!Number.isFinite(numeric.value)) numeric = undefined;
     } catch (error) {
       if (!(error instanceof ToolError)) throw error;
+      numeric = undefined;
       numericFailure = error;
     }
     const reliable = numeric && numeric.converged;
@@ -120,7 +127,10 @@ export const integrateTool = defineTool({
       const unsettled = numeric && !numeric.converged && numeric.error > 1e-3 * Math.max(1, Math.abs(numeric.value));
       const agrees = infinite ? numericFailure instanceof Divergent || unsettled : value && numeric && Math.abs(value.re - numeric.value) <= Math.max(50 * numeric.error, 1e-8 * Math.max(1, Math.abs(numeric.value)));
       const contradicted = reliable && (infinite || (value && !agrees));
-      if (!contradicted) {
+      // Between finite limits quadrature settles unless something blows up inside: then an exact value from an
+      // antiderivative with a pole (∫ sec(x)^2 from 1 to 2) would be wrong, so it is not given unconfirmed.
+      const unconfirmable = !infinite && !agrees && Number.isFinite(a) && Number.isFinite(b);
+      if (!contradicted && !unconfirmable) {
         const answer = algebraAnswer(algebra, exact, infinite ? "infinity" : "number", agrees ? "agree" : "unknown");
         const approximation = value && Math.abs(value.im) < 1e-12 ? String(Number(value.re.toPrecision(15))) : undefined;
         const said = infinite ? `${answer.value} (the integral diverges)` : `${answer.value}${approximation && approximation !== answer.value ? ` ≈ ${approximation}` : ""}`;
@@ -132,10 +142,10 @@ export const integrateTool = defineTool({
       console.error("definite integral disagrees with quadrature:", expression, from, to, JSON.stringify(exact), numeric?.value);
     }
     if (!numeric) throw numericFailure ?? new ToolError("the integral does not converge to a finite number");
-    // Quadrature that did not settle is trusted only when its error estimate is still small: a divergent
-    // integral often looks like a slowly growing number with a modest error estimate.
-    if (!numeric.converged && numeric.error > 1e-6 * Math.max(1, Math.abs(numeric.value))) {
-      throw new ToolError(`the integral does not seem to converge (the numeric error estimate stays at ${numeric.error.toExponential(1)}); it may diverge`);
+    // Quadrature that did not settle is not an answer: a divergent integral (a pole inside) often looks like a
+    // large number with a modest error estimate.
+    if (!numeric.converged) {
+      throw new ToolError(`the integral does not seem to converge (the numeric error estimate stays at ${numeric.error.toExponential(1)}); it may diverge, or have a singularity inside`);
     }
     const shown = String(Number(numeric.value.toPrecision(15)));
     const sure = Number(numeric.value.toPrecision(digits(numeric.value, numeric.error)));

@@ -12,7 +12,8 @@ import type { Quadrature } from "./quadrature.ts";
 /** The integrand grows too fast at a singular point for the integral to be finite. */
 export class Divergent extends ToolError {
   constructor(at: number) {
-    super(`the integral diverges: the integrand grows too fast near x = ${Number(at.toPrecision(6))} for its area to be finite`);
+    const near = Math.abs(at) < 1e-9 ? 0 : Number(at.toPrecision(6));
+    super(`the integral diverges: the integrand grows too fast near x = ${near} for its area to be finite`);
   }
 }
 
@@ -81,6 +82,7 @@ export async function numericIntegral(
     } catch (error) {
       if (!(error instanceof Singularity)) throw error;
       const at = position(error.at);
+      if (error.undefinedValue) throw new ToolError(`the integrand has no real value near x = ${Number(toX(at).toPrecision(6))} (outside its domain), so this integral is not a real number`);
       const inside = at > lo + 1e-12 * Math.max(1, Math.abs(lo)) && at < hi - 1e-12 * Math.max(1, Math.abs(hi));
       // After smoothing, an integrable singularity at an end stays finite: an infinity next to it means divergence.
       if (!inside && (atLo || atHi)) throw new Divergent(toX(Math.abs(at - lo) < Math.abs(at - hi) ? lo : hi));
@@ -91,4 +93,49 @@ export async function numericIntegral(
     }
   }
   return total;
+}
+
+/**
+ * Where f on [lo, hi] (finite) has a spike that grows like |x − c|^(−p) with p ≥ 1 — a pole, whose
+ * integral diverges — if anywhere. Quadrature can be fooled by one (its error estimate settles around a
+ * huge number), so a definite integral is checked for one: the largest |f| on a grid is located
+ * precisely, then f is looked at ever closer to it.
+ */
+export function nonIntegrableSpike(f: (x: number) => number, lo: number, hi: number, spend: (units: number) => void): number | undefined {
+  const N = 1000;
+  spend(N + 200);
+  let best = lo;
+  let size = -1;
+  for (let i = 0; i <= N; i++) {
+    const x = lo + ((hi - lo) * i) / N;
+    const y = Math.abs(f(x));
+    const weight = Number.isNaN(y) ? -1 : y;
+    if (weight > size) [best, size] = [x, weight];
+  }
+  if (!(size > 1e3)) return undefined;
+  // Locate the spike: maximise |f| by golden sections around the grid's best point.
+  const step = (hi - lo) / N;
+  let [a, b] = [Math.max(lo, best - step), Math.min(hi, best + step)];
+  const g = (x: number) => {
+    const y = Math.abs(f(x));
+    return Number.isNaN(y) ? -1 : y;
+  };
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 100 && b - a > 1e-14 * Math.max(1, Math.abs(a)); i++) {
+    const m1 = b - ratio * (b - a);
+    const m2 = a + ratio * (b - a);
+    if (g(m1) > g(m2)) b = m2;
+    else a = m1;
+  }
+  const c = (a + b) / 2;
+  // |f(c ± d)| ∝ d^(−p): p from the growth between d = 10⁻³ and 10⁻⁶ (relative to the interval).
+  const growth = (side: number) => {
+    const d1 = 1e-3 * (hi - lo);
+    const d2 = 1e-6 * (hi - lo);
+    const [x1, x2] = [c + side * d1, c + side * d2];
+    if (x1 < lo || x1 > hi || x2 < lo || x2 > hi) return Number.NaN;
+    return Math.log(g(x2) / g(x1)) / Math.log(d1 / d2);
+  };
+  const p = Math.max(growth(-1) || 0, growth(1) || 0);
+  return p >= 0.95 ? c : undefined;
 }

@@ -9,9 +9,12 @@ import type { LongWork } from "./long-work.ts";
 /** The integrand is not finite at `at`, and not because of a removable gap. */
 export class Singularity extends Error {
   readonly at: number;
-  constructor(at: number) {
+  /** The integrand has no real value there at all (outside its domain), rather than an infinite one. */
+  readonly undefinedValue: boolean;
+  constructor(at: number, undefinedValue = false) {
     super(`the integrand is not finite near x = ${Number(at.toPrecision(6))}`);
     this.at = at;
+    this.undefinedValue = undefinedValue;
   }
 }
 
@@ -22,7 +25,7 @@ function sample(f: (x: number) => number, x: number): number {
   const d = 1e-7 * Math.max(1, Math.abs(x));
   const [left, right] = [f(x - d), f(x + d)];
   if (Number.isFinite(left) && Number.isFinite(right) && Math.abs(left - right) <= 1e-5 * Math.max(1, Math.abs(left), Math.abs(right))) return (left + right) / 2;
-  throw new Singularity(x);
+  throw new Singularity(x, Number.isNaN(y) && Number.isNaN(left) && Number.isNaN(right));
 }
 
 /** Kronrod abscissae on [−1, 1] (x and −x); every other one is also a Gauss point. */
