@@ -2,7 +2,7 @@
  * @module What the algebra tools answer: the value as mathjs text and as LaTeX, whether it is exact, and
  * whether it passed its numeric check.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { hasInexact } from "../cas/mathjson.ts";
 import type { Json } from "../cas/mathjson.ts";
 import type { Algebra } from "../cas/session.ts";

@@ -1,7 +1,7 @@
 /**
  * @module The expand, factor and partial_fractions tools: exact polynomial algebra, checked.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import { loadCas } from "../cas/engine.ts";

@@ -1,7 +1,7 @@
 /**
  * @module The limit and series tools: the algebra engine, its answers cross-checked numerically.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import { loadCas } from "../cas/engine.ts";

@@ -1,7 +1,7 @@
 /**
  * @module The convert tool: a quantity from one unit to another, with mathjs's units.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { Unit } from "mathjs";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";

@@ -1,7 +1,7 @@
 /**
  * @module The gcd and lcm tools: of integers, and of polynomials with rational coefficients.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import { loadCas } from "../cas/engine.ts";
 import { gcdOf, lcmOf } from "../cas/gcd.ts";

@@ -2,7 +2,7 @@
  * @module The dsolve tool: ordinary differential equations (y' = y, y'' + 4y = sin(x), dy/dx = x*y), with
  * initial conditions (y(0) = 1, y'(0) = 0). solve hands differential equations here too.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import type { ToolContext } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";

@@ -3,7 +3,7 @@
  * with assignments kept as room variables that every participant can use; mode "exact" by the algebra
  * engine; LaTeX input in every mode.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import type { ToolContext } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";

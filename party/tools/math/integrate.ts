@@ -3,7 +3,7 @@
  * exact where the algebra engine finds a closed form that agrees with adaptive Gauss–Kronrod quadrature,
  * numeric with an honest error estimate otherwise.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import type { ToolContext } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";

@@ -2,7 +2,7 @@
  * @module The matrix tool's inputs: rows of numbers or text, mathjs text, or a room variable, evaluated by
  * mathjs (with its guards) in a given number mode.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ToolError } from "../tool-error.ts";
 import type { RoomServices } from "../context.ts";
 import { Budget } from "./budget.ts";

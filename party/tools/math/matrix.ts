@@ -3,7 +3,7 @@
  * eigenvalues. Exactly by default (rationals, or symbols for small matrices), in floating point with
  * mode "number"; matrices given as arrays, mathjs text, or room variables.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import type { RoomServices } from "../context.ts";

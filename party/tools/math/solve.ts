@@ -3,7 +3,7 @@
  * multiplicity, fractions, transcendental equations with exact and numeric real roots), systems (linear,
  * and polynomial by substitution or elimination), and differential equations, which it hands to dsolve.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import type { ToolContext } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";

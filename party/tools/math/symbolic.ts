@@ -2,7 +2,7 @@
  * @module The simplify and derivative tools: the algebra engine, on bounded input, with answers checked
  * at sample points (negative values included).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import { loadCas } from "../cas/engine.ts";
 import { readAssumptions } from "../cas/assumptions.ts";
