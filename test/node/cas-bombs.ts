@@ -89,6 +89,9 @@ export const BOMBS: Bomb[] = [
   ["evaluate", { expression: "\\sum_{k=1}^{1000000000} \\frac{1}{k}", mode: "exact" }],
   ["evaluate", { expression: "\\sum_{k=1}^{20000} \\frac{1}{k}", mode: "exact" }],
   ["evaluate", { expression: "\\prod_{k=1}^{100000} k", mode: "exact" }],
+  ["evaluate", { expression: "\\sum_{k=1}^{1000} \\frac{1}{k^3}", mode: "exact" }],
+  ["evaluate", { expression: "\\sum_{k=1}^{n} k^{20}", mode: "exact" }],
+  ["matrix", { operation: "determinant", a: symbolic(6) }],
   ["evaluate", { expression: "\\int_0^1 \\sin(\\sin(\\sin(\\sin(x)))) dx", mode: "exact" }],
   ["evaluate", { expression: "\\frac{d}{dx} " + "\\sin(".repeat(DEEP) + "x" + ")".repeat(DEEP), mode: "exact" }],
 ];

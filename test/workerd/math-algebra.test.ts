@@ -148,6 +148,22 @@ describe("matrix", () => {
 });
 
 describe("the algebra engine stays locked down", () => {
+  it("is the pinned version, with the internal step budget and checkpoints this service relies on", async () => {
+    const { ComputeEngine, version } = await import("@cortex-js/compute-engine");
+    const ce = new ComputeEngine() as unknown as Record<string, unknown>;
+    expect(version).toBe("0.140.0");
+    expect(typeof ce._withBudget).toBe("function");
+    expect(typeof ce.checkpoint).toBe("function");
+    expect(typeof ce.restore).toBe("function");
+  });
+
+  it("writes out sums of at most 1000 terms, and finds closed forms of others", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("evaluate", { expression: "\\sum_{k=1}^{10} k^2", mode: "exact" })).value).toBe("385");
+    expect(ok(await room.call("evaluate", { expression: "\\sum_{k=1}^{\\infty} \\frac{1}{k^2}", mode: "exact" })).value).toBe("pi^2/6");
+    expect(failure(await room.call("evaluate", { expression: "\\sum_{k=1}^{1000000000} \\frac{1}{k}", mode: "exact" }))).toMatch(/more than 1000 terms/);
+  });
+
   it("refuses assignments, declarations and unknown commands in LaTeX", async () => {
     const room = mathRoom();
     for (const expression of ["x := 5", "\\operatorname{constructor}(x)", "\\operatorname{Assign}(x, 5)", "\\text{hello}"]) {

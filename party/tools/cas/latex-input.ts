@@ -18,7 +18,7 @@ const ALLOWED = new Set([
   "Sinh", "Cosh", "Tanh", "Sech", "Csch", "Coth", "Arsinh", "Arcosh", "Artanh", "Arsech", "Arcsch", "Arcoth",
   "Erf", "Erfc", "Floor", "Ceil", "Round", "Sign", "Real", "Imaginary", "Conjugate", "Argument", "Max", "Min", "Mod",
   "GCD", "LCM", "Apply", "InverseFunction", "Equal", "NotEqual", "Less", "Greater", "LessEqual", "GreaterEqual",
-  "List", "Matrix", "D", "Derivative", "Integrate", "Limit", "Limits", "Function", "Block", "Sum", "Product", "Prime", "Element",
+  "List", "Matrix", "D", "Derivative", "Integrate", "Limit", "Limits", "Function", "Block", "Sum", "Product", "Prime", "Element", "Tuple",
 ]);
 
 export function looksLikeLatex(text: string): boolean {

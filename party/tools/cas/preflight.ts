@@ -5,7 +5,7 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { MAX_EXACT_BITS, MAX_FACTORIAL } from "../math/limits.ts";
-import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_FUNCTION_NESTING } from "./caps.ts";
+import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING } from "./caps.ts";
 import { args, head, integerValue, nodeCount, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 
@@ -56,6 +56,16 @@ function checkNumbers(json: Json, what: string): void {
       const bits = Math.max(bitsOf(base.n), bitsOf(base.d));
       if (bits > 1 && Number(exponent < 0n ? -exponent : exponent) * bits > MAX_EXACT_BITS) {
         throw new ToolError(`${what}: the exact value of this power would have more than ${Math.round(MAX_EXACT_BITS * 0.30103)} digits`);
+      }
+    }
+  }
+  if (h === "Sum" || h === "Product") {
+    // Written out term by term when its limits are numbers: their count is bounded like any loop.
+    for (const limits of a.slice(1)) {
+      const [, low, high] = head(limits) === "Limits" || head(limits) === "Tuple" ? args(limits) : [];
+      const [lo, hi] = [low === undefined ? undefined : integerValue(low), high === undefined ? undefined : integerValue(high)];
+      if (lo !== undefined && hi !== undefined && hi - lo + 1n > BigInt(MAX_EXACT_TERMS)) {
+        throw new ToolError(`${what}: a sum or product of more than ${MAX_EXACT_TERMS} terms is not written out exactly`);
       }
     }
   }
