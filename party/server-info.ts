@@ -16,9 +16,11 @@ export const INSTRUCTIONS =
   "Arithmetic: add, subtract, multiply, divide, power; sqrt; sin, cos, tan (radians); log (natural, or to a base). " +
   "evaluate runs mathjs expressions in number, bignumber (exact decimals) or fraction (exact rationals) mode; its " +
   "assignments (r = 7, f(x) = x^2 + 1) are room variables every participant can use, listed and cleared with variables. " +
-  "simplify and derivative work symbolically; solve finds exact or numeric roots and solves linear systems; " +
-  "integrate gives definite integrals with an error estimate; statistics, matrix and convert (units) do what they say; " +
-  "plot draws curves as an SVG image.";
+  "evaluate's mode exact gives exact values (sin(pi/6) = 1/2). simplify, derivative, integrate (antiderivatives and " +
+  "definite integrals), limit, series, factor, expand, partial_fractions, gcd and lcm work exactly with a computer algebra " +
+  "engine, every answer checked numerically; solve finds identities, every root with its multiplicity, real roots of any " +
+  "equation, and solves systems and differential equations (dsolve too). statistics, matrix (exact by default) and convert " +
+  "(units, 2019 SI) do what they say; plot draws curves as an SVG image. Expressions use mathjs syntax or LaTeX.";
 
 /** How many numbers a statistics call holds (its data, or both lists of a correlation). */
 const valuesIn = (data: unknown): number => (Array.isArray(data) ? data.reduce((n: number, item) => n + (Array.isArray(item) ? item.length : 1), 0) : 0);

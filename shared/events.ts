@@ -1,7 +1,7 @@
 /**
  * @module The room log's event: the one shape every participant (MCP, web, seed script) sees.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** JSON-RPC notification method that carries one room event. */
 export const ROOM_EVENT_METHOD = "notifications/room/event";

@@ -1,7 +1,7 @@
 /**
  * @module JSON-RPC 2.0 message shapes, validated at every edge (server and web client alike).
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** The JSON-RPC error codes math-mcp answers with. Classify errors by these, never by message text. */
 export enum ErrorCode {

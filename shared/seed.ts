@@ -1,7 +1,7 @@
 /**
  * @module The seed API's message shapes (the original math-mcp demo), kept compatible with its README.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const SeedRequest = z.object({
   method: z.string().min(1).max(200),

@@ -2,7 +2,7 @@
  * @module The conformance suite's elicitation tools: form schemas with defaults (SEP-1034) and the
  * enum shapes of SEP-1330.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../tools/registry.ts";
 import type { ToolDefinition } from "../tools/registry.ts";
 

@@ -3,7 +3,7 @@
  * scenarios): a tool that needs a capability, one that streams, one that logs, two that change the
  * lists a listen follows, and one whose argument travels as an `Mcp-Param-*` header.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ErrorCode, McpError } from "../engine/errors.ts";
 import { ProtocolFailure } from "../tools/interrupt.ts";
 import { defineTool } from "../tools/registry.ts";

@@ -3,7 +3,7 @@
  * asks for input under the keys the suite expects, and answers once it has it. The same tools serve
  * legacy sessions, where the input is asked with server-to-client requests.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../tools/registry.ts";
 import type { ToolDefinition } from "../tools/registry.ts";
 import type { InputRequest, InputRequests } from "../tools/interrupt.ts";

@@ -3,7 +3,7 @@
  * slow one that can be cancelled, one that fails as a tool and one as a protocol error, tools that wait
  * for input inside their task, and one that asks first (multi round-trip) and then goes async.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ErrorCode, McpError } from "../engine/errors.ts";
 import { ProtocolFailure } from "../tools/interrupt.ts";
 import { defineTool } from "../tools/registry.ts";

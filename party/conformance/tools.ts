@@ -2,7 +2,7 @@
  * @module The conformance suite's tools (@modelcontextprotocol/conformance, server scenarios), on the
  * same registry as the math tools.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool, ToolRegistry } from "../tools/registry.ts";
 import { ToolError } from "../tools/tool-error.ts";
 import { AUDIO_BASE64, AUDIO_MIME, IMAGE_BASE64, IMAGE_MIME } from "./media.ts";

@@ -2,7 +2,7 @@
  * @module The methods only a legacy session has (2025-11-25 and earlier): the initialize handshake,
  * ping, a session-wide log level, and resource subscriptions held by the session.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { LOGGING_LEVELS, SUPPORTED_PROTOCOL_VERSIONS, LATEST_PROTOCOL_VERSION } from "../../shared/mcp.ts";
 import { ErrorCode, McpError } from "./errors.ts";
 import type { McpEngine, MethodHandler } from "./engine.ts";

@@ -1,7 +1,7 @@
 /**
  * @module The methods both eras share: tools/list and tools/call. Params are validated here, at the edge.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ErrorCode, McpError } from "./errors.ts";
 import type { McpEngine, MethodHandler } from "./engine.ts";
 import { parse } from "./params.ts";

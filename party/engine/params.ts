@@ -1,7 +1,7 @@
 /**
  * @module Params validation at the edge: zod issues become one -32602 message a client can act on.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { ErrorCode, McpError } from "./errors.ts";
 
 export function parse<T extends z.ZodType>(schema: T, params: unknown, method: string): z.output<T> {

@@ -2,7 +2,7 @@
  * @module Resources, prompts and completion: the methods that exist when the room registers them (both
  * eras; subscriptions are the legacy session's, or a modern listen's).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ErrorCode, McpError } from "./errors.ts";
 import type { McpEngine, MethodHandler } from "./engine.ts";
 import { parse } from "./params.ts";

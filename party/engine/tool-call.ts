@@ -2,7 +2,7 @@
  * @module tools/call in either era: who may call, whether the call runs now or as a task, and the one
  * room event every call that ends is written as.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { TASKS_EXTENSION } from "../../shared/mcp.ts";
 import type { CallToolResult, ToolContext } from "../tools/registry.ts";
 import { GoAsync, ProtocolFailure } from "../tools/interrupt.ts";

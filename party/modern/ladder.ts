@@ -3,7 +3,7 @@
  * `_meta` envelope (-32602) and its protocol version (-32022). Pure functions; the HTTP binding adds its
  * header rungs (-32020) between them, in the order the spec's conformance suite checks them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ErrorCode } from "../../shared/jsonrpc.ts";
 import { LOGGING_LEVELS, META, MODERN_PROTOCOL_VERSIONS } from "../../shared/mcp.ts";
 import type { LoggingLevel } from "../../shared/mcp.ts";

@@ -2,7 +2,7 @@
  * @module The methods only the modern era has: `server/discover` (what the server speaks and offers)
  * and `subscriptions/listen` (the one stream of change notifications, room events included).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { MODERN_PROTOCOL_VERSIONS, TASKS_EXTENSION, VENDOR } from "../../shared/mcp.ts";
 import type { McpEngine, MethodHandler } from "../engine/engine.ts";
 import { ErrorCode, McpError } from "../engine/errors.ts";

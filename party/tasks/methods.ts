@@ -2,7 +2,7 @@
  * @module tasks/get, tasks/update and tasks/cancel: only for requests that declare the tasks extension,
  * and only on the caller's own tasks. (tasks/result and tasks/list are gone: unknown methods.)
  */
-import { z } from "zod";
+import * as z from "zod";
 import { TASKS_EXTENSION } from "../../shared/mcp.ts";
 import type { RequestContext } from "../engine/context.ts";
 import type { MethodHandler } from "../engine/engine.ts";

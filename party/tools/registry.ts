@@ -1,7 +1,7 @@
 /**
  * @module The tool registry: one way to define a tool; it answers tools/list and runs tools/call.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ErrorCode, McpError } from "../engine/errors.ts";
 import { ToolError } from "./tool-error.ts";
 import type { RoomServices } from "./context.ts";

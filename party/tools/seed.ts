@@ -1,7 +1,7 @@
 /**
  * @module The seed's ten tools, with the seed's own parameter names and domain errors spelled out.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "./registry.ts";
 import type { ToolDefinition } from "./registry.ts";
 import { ToolError } from "./tool-error.ts";

@@ -5,14 +5,30 @@ import { ToolRegistry } from "../../party/tools/registry.ts";
 import type { CallToolResult, ToolContext } from "../../party/tools/registry.ts";
 import { mathTools } from "../../party/tools/math/index.ts";
 import { loadMath } from "../../party/tools/math/instances.ts";
+import { loadCas } from "../../party/tools/cas/engine.ts";
 import { beforeAll } from "vitest";
 import type { VariableStore } from "../../party/tools/context.ts";
 import { memoryVariables } from "./memory-variables.ts";
 
-/** mathjs loads on the first math call; inside workerd that takes seconds the first time, so do it up front. */
+/**
+ * mathjs and the algebra engine load on the first math call; inside workerd that takes seconds the first
+ * time (the engine's first instance too), so do it up front.
+ */
 export function loadMathFirst(): void {
-  beforeAll(() => loadMath(), 120_000);
+  beforeAll(async () => {
+    await Promise.all([loadMath(), loadCas()]);
+    await new ToolRegistry().register(...mathTools).call("simplify", { expression: "x" }, warmUp);
+  }, 120_000);
 }
+
+/** A throwaway call context for warming up the algebra engine. */
+const warmUp = {
+  signal: new AbortController().signal,
+  progress: () => {},
+  log: () => {},
+  request: () => Promise.reject(new Error("no client")),
+  room: { variables: memoryVariables(), participant: "warm-up" },
+} as unknown as ToolContext;
 
 
 export const registry = new ToolRegistry().register(...mathTools);

@@ -1,30 +1,29 @@
 /**
- * @module The integrate tool: definite integrals, numerically, with an error estimate; infinite limits
- * are mapped onto finite intervals first.
+ * @module The integrate tool: antiderivatives (checked by differentiating back) and definite integrals,
+ * exact where the algebra engine finds a closed form that agrees with adaptive Gauss–Kronrod quadrature,
+ * numeric with an honest error estimate otherwise.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
+import type { ToolContext } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
-import { MAX_SUBINTERVALS } from "./limits.ts";
+import { loadCas } from "../cas/engine.ts";
+import { antiderivative, definiteExact } from "../cas/integrate.ts";
+import type { Json } from "../cas/mathjson.ts";
+import { approximate } from "../cas/numeric-check.ts";
+import { Algebra } from "../cas/session.ts";
+import { algebraAnswer, caveat } from "./algebra-shape.ts";
 import { callBudget } from "./budget.ts";
-import { LongWork } from "./long-work.ts";
-import { integrate } from "./quadrature.ts";
 import { texOf } from "./format.ts";
 import { mathFor } from "./instances.ts";
-import { numberArgument, realFunction } from "./real-function.ts";
+import { MAX_SUBINTERVALS } from "./limits.ts";
+import { LongWork } from "./long-work.ts";
+import { Divergent, nonIntegrableSpike, numericIntegral } from "./numeric-integral.ts";
+import type { Quadrature } from "./quadrature.ts";
+import { checkVariableName, numberArgument, realFunction } from "./real-function.ts";
 import { resultShape, text } from "./schema.ts";
 
-const bound = z.union([z.number(), z.string()]);
-
-/** ∫ₐᵇ f over an infinite range as ∫ of a finite one: x = a + t/(1 − t), x = b − (1 − t)/t, x = t/(1 − t²). */
-function finiteForm(f: (x: number) => number, a: number, b: number): [(t: number) => number, number, number] {
-  if (Number.isFinite(a) && Number.isFinite(b)) return [f, a, b];
-  // At the mapped infinite end a convergent integrand contributes nothing; x itself would overflow there.
-  const mapped = (x: number, scale: number) => (Number.isFinite(x) && Number.isFinite(scale) ? f(x) * scale : 0);
-  if (Number.isFinite(a)) return [(t) => mapped(a + t / (1 - t), 1 / (1 - t) ** 2), 0, 1];
-  if (Number.isFinite(b)) return [(t) => mapped(b - (1 - t) / t, 1 / t ** 2), 0, 1];
-  return [(t) => mapped(t / (1 - t * t), (1 + t * t) / (1 - t * t) ** 2), -1, 1];
-}
+const bound = z.union([z.number(), z.string().max(200)]);
 
 /** Significant digits the error estimate supports, at least 1 and at most 15. */
 function digits(value: number, error: number): number {
@@ -32,57 +31,133 @@ function digits(value: number, error: number): number {
   return Math.min(15, Math.max(1, Math.floor(Math.log10(Math.abs(value) / error))));
 }
 
-const limitTex = (x: number) => (x === Infinity ? "\\infty" : x === -Infinity ? "-\\infty" : String(Number(x.toPrecision(6))));
+const limitTex = (x: number, given: number | string) => (x === Infinity ? "\\infty" : x === -Infinity ? "-\\infty" : typeof given === "number" ? String(given) : String(Number(x.toPrecision(6))));
 
-function integralTex(expression: string, variable: string, a: number, b: number, value: string): string {
-  const integrand = texOf(mathFor("number"), expression) ?? expression;
-  return `\\int_{${limitTex(a)}}^{${limitTex(b)}} ${integrand} \\, \\mathrm{d}${variable} \\approx ${value}`;
+/** The engine's reading of the integrand, or undefined when it uses what algebra does not (then only numbers). */
+function tryRead(algebra: Algebra, expression: string, variable: string): Json | undefined {
+  try {
+    return algebra.read(expression, { bound: [variable], what: "the integrand" });
+  } catch (error) {
+    if (error instanceof ToolError) return undefined;
+    throw error;
+  }
+}
+
+async function quadrature(expression: string, variable: string, a: number, b: number, tolerance: number, context: ToolContext): Promise<Quadrature> {
+  const f = realFunction(expression, variable, context.room, callBudget(context), "the integrand");
+  const [low, high, sign] = a < b ? [a, b, 1] : [b, a, -1];
+  const work = new LongWork(context, MAX_SUBINTERVALS, 50);
+  const result = await numericIntegral(f, low, high, { tolerance, maxSegments: MAX_SUBINTERVALS, work });
+  work.done();
+  return { ...result, value: sign * result.value };
 }
 
 export const integrateTool = defineTool({
   name: "integrate",
-  title: "Definite integral",
+  title: "Integral",
   description:
-    "The definite integral of an expression over [from, to], computed numerically (adaptive Gauss–Kronrod) " +
-    "with an estimate of its error: \"exp(-x^2)\" from \"-inf\" to \"inf\" ≈ 1.7724538509055159. Limits may be " +
-    "numbers or expressions (\"pi/2\", \"inf\"). Room variables and functions may appear in the expression.",
+    "Integrates an expression. Without from and to: an antiderivative, exact (\"x*sin(x)\" → \"sin(x) - x*cos(x)\"), " +
+    "checked by differentiating it back. With from and to: the definite integral, exact when a closed form exists and " +
+    "agrees with numeric quadrature (\"1/sqrt(1 - x^2)\" from -1 to 1 → \"pi\"), otherwise numeric (adaptive Gauss–Kronrod) " +
+    "with an error estimate. Limits may be numbers or expressions (\"pi/2\", \"inf\", \"-inf\"); integrable singular ends " +
+    "and removable singularities (sin(x)/x at 0) are handled. Room variables and functions may appear.",
   inputSchema: z.strictObject({
     expression: text("The integrand, e.g. \"sin(x)^2\""),
     variable: z.string().describe("The variable of integration, e.g. \"x\""),
-    from: bound.describe("Lower limit: a number or an expression such as \"0\", \"-pi\", \"-inf\""),
-    to: bound.describe("Upper limit: a number or an expression such as \"1\", \"pi/2\", \"inf\""),
-    tolerance: z.number().min(1e-15).max(0.1).optional().describe("Relative error to aim for (default 1e-10)"),
+    from: bound.optional().describe("Lower limit (with to): a number or an expression such as \"0\", \"-pi\", \"-inf\""),
+    to: bound.optional().describe("Upper limit (with from): a number or an expression such as \"1\", \"pi/2\", \"inf\""),
+    tolerance: z.number().min(1e-15).max(0.1).optional().describe("Relative error to aim for in numeric quadrature (default 1e-10)"),
   }),
   outputSchema: z.object({
     ...resultShape,
-    error: z.number().describe("Estimated absolute error"),
-    converged: z.boolean().describe("Whether the error estimate met the tolerance"),
-    evaluations: z.number().int(),
+    latex: z.string(),
+    exact: z.boolean().describe("true when the value is an exact closed form"),
+    checked: z.boolean().describe("true when the answer was confirmed numerically"),
+    method: z.enum(["exact", "numeric"]),
+    approximation: z.string().optional().describe("The decimal value of a definite integral"),
+    error: z.number().optional().describe("Estimated absolute error of the numeric value"),
+    converged: z.boolean().optional().describe("Whether the numeric error estimate met the tolerance"),
+    evaluations: z.number().int().optional(),
   }),
   annotations: { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false },
   handler: async ({ expression, variable, from, to, tolerance = 1e-10 }, context) => {
+    checkVariableName(variable);
+    if ((from === undefined) !== (to === undefined)) throw new ToolError("give both from and to for a definite integral, or neither for an antiderivative");
+    await loadCas();
+    const algebra = new Algebra(context);
+    const json = tryRead(algebra, expression, variable);
+    const x = algebra.symbol(variable);
+    if (from === undefined || to === undefined) {
+      if (!json) algebra.read(expression, { bound: [variable], what: "the integrand" });
+      const found = antiderivative(algebra, json!, x);
+      if (!found) throw new ToolError("no closed-form antiderivative was found; give from and to for a numeric value of a definite integral");
+      const answer = { ...algebraAnswer(algebra, found.result, "expression", found.verdict), method: "exact" as const };
+      return { structured: answer, text: `∫ ${expression.trim()} d${variable} = ${answer.value} + C${caveat(answer)}` };
+    }
     const call = callBudget(context);
-    const f = realFunction(expression, variable, context.room, call, "the integrand");
     const a = numberArgument(from, "from", context.room, call);
     const b = numberArgument(to, "to", context.room, call);
     if (Number.isNaN(a) || Number.isNaN(b)) throw new ToolError("from and to must be numbers");
-    if (a === b) return { structured: { value: "0", type: "number", error: 0, converged: true, evaluations: 0 }, text: "The interval is empty: the integral is 0." };
-    const [low, high, sign] = a < b ? [a, b, 1] : [b, a, -1];
-    const [g, s, t] = finiteForm(f, low, high);
-    const work = new LongWork(context, MAX_SUBINTERVALS, 50);
-    const result = await integrate(g, s, t, { tolerance, maxSegments: MAX_SUBINTERVALS, work });
-    work.done();
-    const value = sign * result.value;
-    if (!Number.isFinite(value)) throw new ToolError("the integral does not converge to a finite number");
-    // Fifteen significant digits: what a double holds reliably after thousands of additions.
-    const shown = String(Number(value.toPrecision(15)));
-    const sure = Number(value.toPrecision(digits(value, result.error)));
-    const note = result.converged
-      ? `error ≈ ${result.error.toExponential(1)}, so ${sure} is safe`
-      : `error estimate ${result.error.toExponential(1)} did not reach the tolerance: the integral may diverge or be hard to resolve`;
+    const integral = (value: string) => `∫ ${expression.trim()} d${variable} from ${from} to ${to} = ${value}`;
+    if (a === b) return { structured: { value: "0", type: "number", latex: "0", exact: true, checked: true, method: "exact" as const }, text: integral("0 (the interval is empty)") };
+    const exact = json ? definiteExact(algebra, json, x, algebra.read(String(from), { what: "from" }), algebra.read(String(to), { what: "to" })) : undefined;
+    let numeric: Quadrature | undefined;
+    let numericFailure: ToolError | undefined;
+    try {
+      // A pole inside can fool quadrature into settling on a huge number: look for one first between finite limits.
+      if (Number.isFinite(a) && Number.isFinite(b)) {
+        const f = realFunction(expression, variable, context.room, call, "the integrand");
+        const pole = nonIntegrableSpike(f, Math.min(a, b), Math.max(a, b), (units) => call.spend(units * 20));
+        if (pole !== undefined) throw new Divergent(pole);
+      }
+      numeric = await quadrature(expression, variable, a, b, tolerance, context);
+      if (!Number.isFinite(numeric.value)) numeric = undefined;
+    } catch (error) {
+      if (!(error instanceof ToolError)) throw error;
+      numeric = undefined;
+      numericFailure = error;
+    }
+    const reliable = numeric && numeric.converged;
+    const integrand = json ? algebra.latex(json) : (texOf(mathFor("number"), expression) ?? expression);
+    const texHead = `\\int_{${limitTex(a, from)}}^{${limitTex(b, to)}} ${integrand} \\, \\mathrm{d}${variable}`;
+    if (exact !== undefined) {
+      const infinite = exact === "PositiveInfinity" || exact === "NegativeInfinity";
+      const value = infinite ? undefined : approximate(algebra, exact);
+      // A divergent integral shows numerically as a blow-up, or as quadrature that never settles.
+      const unsettled = numeric && !numeric.converged && numeric.error > 1e-3 * Math.max(1, Math.abs(numeric.value));
+      const agrees = infinite ? numericFailure instanceof Divergent || unsettled : value && numeric && Math.abs(value.re - numeric.value) <= Math.max(50 * numeric.error, 1e-8 * Math.max(1, Math.abs(numeric.value)));
+      const contradicted = reliable && (infinite || (value && !agrees));
+      // Between finite limits quadrature settles unless something blows up inside: then an exact value from an
+      // antiderivative with a pole (∫ sec(x)^2 from 1 to 2) would be wrong, so it is not given unconfirmed.
+      const unconfirmable = !infinite && !agrees && Number.isFinite(a) && Number.isFinite(b);
+      if (!contradicted && !unconfirmable) {
+        const answer = algebraAnswer(algebra, exact, infinite ? "infinity" : "number", agrees ? "agree" : "unknown");
+        const approximation = value && Math.abs(value.im) < 1e-12 ? String(Number(value.re.toPrecision(15))) : undefined;
+        const said = infinite ? `${answer.value} (the integral diverges)` : `${answer.value}${approximation && approximation !== answer.value ? ` ≈ ${approximation}` : ""}`;
+        return {
+          structured: { ...answer, latex: `${texHead} = ${answer.latex}`, method: "exact" as const, ...(approximation ? { approximation } : {}) },
+          text: integral(said + (answer.checked ? "" : " (not confirmed numerically)")),
+        };
+      }
+      console.error("definite integral disagrees with quadrature:", expression, from, to, JSON.stringify(exact), numeric?.value);
+    }
+    if (!numeric) throw numericFailure ?? new ToolError("the integral does not converge to a finite number");
+    // Quadrature that did not settle is not an answer: a divergent integral (a pole inside) often looks like a
+    // large number with a modest error estimate.
+    if (!numeric.converged) {
+      throw new ToolError(`the integral does not seem to converge (the numeric error estimate stays at ${numeric.error.toExponential(1)}); it may diverge, or have a singularity inside`);
+    }
+    const shown = String(Number(numeric.value.toPrecision(15)));
+    const sure = Number(numeric.value.toPrecision(digits(numeric.value, numeric.error)));
+    const note = numeric.converged
+      ? `error ≈ ${numeric.error.toExponential(1)}, so ${sure} is safe`
+      : `error estimate ${numeric.error.toExponential(1)} did not reach the tolerance`;
     return {
-      structured: { value: shown, type: "number", latex: integralTex(expression, variable, a, b, shown), error: result.error, converged: result.converged, evaluations: result.evaluations },
-      text: `∫ ${expression.trim()} d${variable} from ${from} to ${to} ≈ ${shown} (${note})`,
+      structured: {
+        value: shown, type: "number", latex: `${texHead} \\approx ${shown}`, exact: false, checked: numeric.converged, method: "numeric" as const,
+        approximation: shown, error: numeric.error, converged: numeric.converged, evaluations: numeric.evaluations,
+      },
+      text: `∫ ${expression.trim()} d${variable} from ${from} to ${to} ≈ ${shown} (numeric: ${note})`,
     };
   },
 });

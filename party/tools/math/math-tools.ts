@@ -12,8 +12,15 @@ import { statisticsTool } from "./statistics.ts";
 import { matrixTool } from "./matrix.ts";
 import { convertTool } from "./convert.ts";
 import { plotTool } from "./plot.ts";
+import { expandTool, factorTool, partialFractionsTool } from "./algebra.ts";
+import { limitTool, seriesTool } from "./calculus.ts";
+import { gcdTool, lcmTool } from "./divisors.ts";
+import { dsolveTool } from "./dsolve.ts";
 
-const tools: ToolDefinition[] = [evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool, statisticsTool, matrixTool, convertTool, plotTool];
+const tools: ToolDefinition[] = [
+  evaluateTool, variablesTool, simplifyTool, derivativeTool, solveTool, integrateTool, statisticsTool, matrixTool, convertTool, plotTool,
+  limitTool, seriesTool, expandTool, factorTool, partialFractionsTool, gcdTool, lcmTool, dsolveTool,
+];
 
 /** Each tool loads mathjs (once) before it runs. */
 export const mathTools: ToolDefinition[] = tools.map((tool) => ({

@@ -1,7 +1,7 @@
 /**
  * @module The plot tool: samples one or several curves and answers an SVG image with a text summary.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import { DEFAULT_SAMPLES, MAX_CURVES, MAX_SAMPLES } from "./limits.ts";

@@ -1,9 +1,32 @@
 /**
  * @module Adaptive Gauss–Kronrod quadrature (7-point Gauss, 15-point Kronrod): the interval with the
- * largest error estimate is halved until the total estimate meets the tolerance.
+ * largest error estimate is halved until the total estimate meets the tolerance. A node where the
+ * integrand is not finite but its neighbours agree (sin(x)/x at 0) takes their value; anything else
+ * there is a singularity, reported with its place so the caller can split the interval at it.
  */
-import { ToolError } from "../tool-error.ts";
 import type { LongWork } from "./long-work.ts";
+
+/** The integrand is not finite at `at`, and not because of a removable gap. */
+export class Singularity extends Error {
+  readonly at: number;
+  /** The integrand has no real value there at all (outside its domain), rather than an infinite one. */
+  readonly undefinedValue: boolean;
+  constructor(at: number, undefinedValue = false) {
+    super(`the integrand is not finite near x = ${Number(at.toPrecision(6))}`);
+    this.at = at;
+    this.undefinedValue = undefinedValue;
+  }
+}
+
+/** f(x), or the value its neighbours agree on when f is not finite at x itself (a removable singularity). */
+function sample(f: (x: number) => number, x: number): number {
+  const y = f(x);
+  if (Number.isFinite(y)) return y;
+  const d = 1e-7 * Math.max(1, Math.abs(x));
+  const [left, right] = [f(x - d), f(x + d)];
+  if (Number.isFinite(left) && Number.isFinite(right) && Math.abs(left - right) <= 1e-5 * Math.max(1, Math.abs(left), Math.abs(right))) return (left + right) / 2;
+  throw new Singularity(x, Number.isNaN(y) && Number.isNaN(left) && Number.isNaN(right));
+}
 
 /** Kronrod abscissae on [−1, 1] (x and −x); every other one is also a Gauss point. */
 const NODES = [
@@ -28,10 +51,7 @@ function gaussKronrod(f: (x: number) => number, a: number, b: number): Segment {
   let gauss = 0;
   for (let i = 0; i < NODES.length; i++) {
     const dx = half * NODES[i]!;
-    const sum = i === 7 ? f(center) : f(center - dx) + f(center + dx);
-    if (!Number.isFinite(sum)) {
-      throw new ToolError(`the integrand is not finite near x = ${Number((center - dx).toPrecision(6))} (a singularity, or a value outside its domain)`);
-    }
+    const sum = i === 7 ? sample(f, center) : sample(f, center - dx) + sample(f, center + dx);
     kronrod += KRONROD_WEIGHTS[i]! * sum;
     if (i % 2 === 1) gauss += GAUSS_WEIGHTS[(i - 1) / 2]! * sum;
   }

@@ -1,7 +1,7 @@
 /**
  * @module What every math tool's answer shares: a value as text, its type, LaTeX where it helps.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const resultShape = {
   value: z.string().describe("The result as text, exactly as computed"),

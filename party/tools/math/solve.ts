@@ -1,96 +1,131 @@
 /**
- * @module The solve tool: exact roots of polynomial equations (up to degree 4 in closed form), numeric
- * roots otherwise, and systems of linear equations solved exactly.
+ * @module The solve tool: one equation (identities, polynomials with every complex root and its
+ * multiplicity, fractions, transcendental equations with exact and numeric real roots), systems (linear,
+ * and polynomial by substitution or elimination), and differential equations, which it hands to dsolve.
  */
-import { z } from "zod";
-import type { MathNode } from "mathjs";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
-import type { RoomServices } from "../context.ts";
+import type { ToolContext } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
-import { parseChecked } from "./expression.ts";
-import { complexText, polynomialRootsExact } from "./exact-roots.ts";
-import type { Root } from "./exact-roots.ts";
-import { texOf } from "./format.ts";
-import { builtinNames, mathFor } from "./instances.ts";
-import { MAX_EQUATIONS, MAX_EXPRESSION_LENGTH } from "./limits.ts";
-import { linearText, solveLinear } from "./linear-system.ts";
-import { callBudget } from "./budget.ts";
+import { loadCas } from "../cas/engine.ts";
+import { args, head } from "../cas/mathjson.ts";
+import type { Json } from "../cas/mathjson.ts";
+import { looksLikeOde } from "../cas/ode-input.ts";
+import { Algebra } from "../cas/session.ts";
+import { solveEquation } from "../cas/solve-equation.ts";
+import type { Root } from "../cas/solve-equation.ts";
+import { solveSystem } from "../cas/solve-system.ts";
+import type { Assignment } from "../cas/solve-system.ts";
+import { approximate } from "../cas/numeric-check.ts";
+import { variablesOf } from "../cas/variables.ts";
+import { complexText } from "./exact-roots.ts";
+import { linearText } from "./linear-system.ts";
 import { LongWork } from "./long-work.ts";
-import { bracketedRoots } from "./numeric-roots.ts";
-import { degree, linearFormOf, polynomialOf } from "./polynomial.ts";
-import type { Constants } from "./polynomial.ts";
-import { Rational } from "./rational.ts";
-import { checkVariableName, realFunction } from "./real-function.ts";
-import { restoreScope } from "./room-scope.ts";
+import { MAX_EQUATIONS } from "./limits.ts";
+import { checkVariableName } from "./real-function.ts";
 import { resultShape } from "./schema.ts";
-
-const SCAN_SAMPLES = 4000;
+import { solveOde } from "./dsolve.ts";
 
 const RootShape = z.object({
   value: z.string().describe("The root, exact where possible (mathjs syntax: sqrt, cbrt, i)"),
   approximation: z.string().describe("Its numeric value"),
   exact: z.boolean(),
-  multiplicity: z.number().int(),
+  multiplicity: z.number().int().describe("How many times it is a root (a touching numeric root counts 2: even)"),
+  touching: z.boolean().optional().describe("A real root where the function touches zero without crossing"),
 });
-
-/** `lhs = rhs` as the expression lhs − rhs; a lone expression means expression = 0. */
-function difference(equation: string): string {
-  const sides = equation.split(/(?<![=<>!])=(?!=)/);
-  if (sides.length > 2) throw new ToolError(`an equation has one "=" (got ${sides.length - 1} in ${JSON.stringify(equation)})`);
-  if (sides.length === 1) return equation;
-  if (!sides[0]!.trim() || !sides[1]!.trim()) throw new ToolError(`both sides of ${JSON.stringify(equation)} must be expressions`);
-  return `(${sides[0]}) - (${sides[1]})`;
-}
-
-/** Parsed in fraction mode, so 0.1 is exactly 1/10; what fractions cannot read (1e-8) in number mode. */
-function parseEquation(equation: string): MathNode {
-  if (equation.length > MAX_EXPRESSION_LENGTH) throw new ToolError(`the equation is longer than ${MAX_EXPRESSION_LENGTH} characters`);
-  const text = difference(equation);
-  const options = { allowAssignment: false, what: "the equation" };
-  try {
-    return parseChecked(text, "fraction", options).node;
-  } catch {
-    return parseChecked(text, "number", options).node;
-  }
-}
-
-/** Names the equations use that are neither built in, nor functions, nor room variables. */
-function unknownsOf(nodes: MathNode[], room: Set<string>): string[] {
-  const names: string[] = [];
-  for (const node of nodes) {
-    const functions = new Set<unknown>();
-    node.traverse((n) => {
-      if (n.type === "FunctionNode") functions.add((n as unknown as { fn: unknown }).fn);
-    });
-    node.traverse((n) => {
-      const name = (n as unknown as { name?: string }).name;
-      if (n.type === "SymbolNode" && name && !functions.has(n) && !builtinNames().has(name) && !room.has(name) && !names.includes(name)) names.push(name);
-    });
-  }
-  return names;
-}
-
-/** Room variables that hold exact rationals, usable as coefficients. */
-function roomConstants(room: RoomServices): Constants {
-  const scope = restoreScope(room.variables, "fraction", 0);
-  return (name) => Rational.fromMathjs(scope.get(name));
-}
 
 const asList = (value: string | string[] | undefined, split: RegExp) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : value.split(split)).map((s) => s.trim()).filter(Boolean);
+
+/** lhs − rhs of an equation (an expression alone is = 0); inequalities are refused. */
+function difference(json: Json): Json {
+  const h = head(json);
+  if (h === "Equal") return ["Subtract", args(json)[0]!, args(json)[1]!];
+  if (h && ["Less", "Greater", "LessEqual", "GreaterEqual", "NotEqual", "And"].includes(h)) throw new ToolError("solve takes equations (=), not inequalities");
+  return json;
+}
+
+/** A root's value in full double precision (the shortest text that reads back to it). */
+const approximation = (value: { re: number; im: number }) => complexText({ re: value.re, im: Math.abs(value.im) < 1e-15 * Math.max(1, Math.abs(value.re)) ? 0 : value.im });
+
+function rootsAnswer(algebra: Algebra, unknown: string, roots: Root[], method: "exact" | "numeric" | "mixed", scanned?: [number, number], parametric?: boolean) {
+  const name = algebra.text(unknown);
+  const listed = roots.map((r) => ({
+    value: r.text,
+    approximation: parametric ? r.text : approximation(r.value),
+    exact: r.exact,
+    multiplicity: r.multiplicity,
+    ...(r.touching ? { touching: true } : {}),
+  }));
+  const where = scanned ? ` in [${scanned[0]}, ${scanned[1]}]` : "";
+  if (!roots.length) {
+    const value = scanned ? `no real root${where}` : "no solution";
+    return { structured: { value, type: "none", method: method === "mixed" ? ("exact" as const) : method === "numeric" ? ("numeric" as const) : ("exact" as const), roots: [] }, text: value };
+  }
+  const value = roots.map((r) => `${name} = ${r.text}${r.multiplicity > 1 && !r.touching ? ` (multiplicity ${r.multiplicity})` : ""}`).join(" or ");
+  const latex = `${algebra.latex(unknown)} \\in \\left\\{${roots.map((r) => r.latex).join(",\\ ")}\\right\\}`;
+  const overall = method === "exact" ? ("exact" as const) : ("numeric" as const);
+  const notes = [
+    method === "numeric" ? `found numerically${where}` : method === "mixed" ? `numeric roots${where} are approximate; exact ones are checked by substitution` : "",
+    roots.some((r) => r.touching) ? "a touching root only touches zero (even multiplicity)" : "",
+  ].filter(Boolean);
+  return { structured: { value, type: "roots", latex, method: overall, roots: listed }, text: `${value}${notes.length ? ` (${notes.join("; ")})` : ""}` };
+}
+
+function systemAnswer(algebra: Algebra, unknowns: string[], ds: Json[]) {
+  const outcome = solveSystem(algebra, ds, unknowns);
+  const names = unknowns.map((u) => algebra.text(u));
+  if (outcome.kind === "linear") {
+    const result = outcome.solution;
+    if (result.kind === "none") return { structured: { value: "no solution", type: "none", method: "exact" as const }, text: "The equations contradict each other: no solution." };
+    const solution: Record<string, string> =
+      result.kind === "unique"
+        ? Object.fromEntries(unknowns.map((u, i) => [names[i]!, algebra.text(rationalJson(result.values.get(u)!))]))
+        : Object.fromEntries(unknowns.map((u, i) => {
+            const e = result.expressions.get(u);
+            return [names[i]!, e ? linearText(e.constant, e.terms.map(([n, k]) => [algebra.text(n), k])) : names[i]!];
+          }));
+    const value = names.map((n) => `${n} = ${solution[n]}`).join(", ");
+    const latex = names.map((n, i) => `${algebra.latex(unknowns[i]!)} = ${safeLatex(algebra, solution[n]!)}`).join(",\\ ");
+    const free = result.kind === "infinite" ? ` (infinitely many solutions: ${result.free.map((f) => algebra.text(f)).join(", ")} can be anything)` : "";
+    return { structured: { value, type: "solution", latex, method: "exact" as const, solution }, text: `${value}${free}` };
+  }
+  if (!outcome.solutions.length) return { structured: { value: "no solution", type: "none", method: "exact" as const, solutions: [] }, text: "The system has no solution." };
+  const solutions = outcome.solutions.map((s: Assignment) => Object.fromEntries(unknowns.map((u, i) => [names[i]!, algebra.text(s.get(u)!)])));
+  const value = solutions.map((s) => names.map((n) => `${n} = ${s[n]}`).join(", ")).join(" or ");
+  const latex = outcome.solutions.map((s) => `\\left(${unknowns.map((u) => algebra.latex(s.get(u)!)).join(", ")}\\right)`).join(",\\ ");
+  const approximations = outcome.solutions.map((s) => Object.fromEntries(unknowns.map((u, i) => [names[i]!, approximation(approximate(algebra, s.get(u)!) ?? { re: Number.NaN, im: 0 })])));
+  return {
+    structured: { value, type: "solutions", latex: `\\left(${names.join(", ")}\\right) \\in \\left\\{${latex}\\right\\}`, method: "exact" as const, solutions, approximations, ...(solutions.length === 1 ? { solution: solutions[0] } : {}) },
+    text: value,
+  };
+}
+
+const rationalJson = (q: { n: bigint; d: bigint }): Json => (q.d === 1n ? (Number(q.n) as Json) : ["Rational", Number(q.n), Number(q.d)]);
+
+function safeLatex(algebra: Algebra, text: string): string {
+  try {
+    return algebra.latex(algebra.read(text));
+  } catch {
+    return text;
+  }
+}
 
 export const solveTool = defineTool({
   name: "solve",
   title: "Solve equations",
   description:
-    "Solves an equation for a variable: exact roots of polynomial equations up to degree 4 (\"x^2 = 2\" → " +
-    "-sqrt(2), sqrt(2); complex roots too), numeric roots of higher-degree polynomials, and numeric real roots of " +
-    "any other equation (\"cos(x) = x\") within from..to (default -100..100). Several linear equations " +
-    "(a list, or separated by ';') are solved as a system, exactly: \"x + y = 3; x - y = 1\". Room variables may appear.",
+    "Solves equations exactly where it can. One equation in one unknown: identities are answered \"true for all x\" " +
+    "(sin(x)^2 + cos(x)^2 = 1); polynomials get every root, complex ones too, with multiplicities (\"(x - 3)^4*(x + 4) = 0\" → " +
+    "3 four times, -4), exact in closed form up to degree 4 and for factors over the rationals; other equations get the " +
+    "algebra engine's exact solutions (checked by substitution) and every real root in from..to (default -100..100) found " +
+    "numerically, touching roots included (\"log(x) = x - 4\" → 0.01866…, 5.7490…). Several equations (a list, or separated " +
+    "by ';') are solved as a system: linear ones exactly, polynomial ones by substitution or elimination. Differential " +
+    "equations such as \"y' = y\" or \"y'' + y = 0\" are solved as dsolve does. Room variables may appear.",
   inputSchema: z.strictObject({
     equation: z
       .union([z.string(), z.array(z.string()).min(1).max(MAX_EQUATIONS)])
-      .describe("An equation such as \"x^2 - 2 = 0\" (an expression alone means = 0), or a list of linear equations"),
+      .describe("An equation such as \"x^2 - 2 = 0\" (an expression alone means = 0), or a list of equations"),
     variable: z
       .union([z.string(), z.array(z.string()).min(1).max(MAX_EQUATIONS)])
       .optional()
@@ -103,101 +138,43 @@ export const solveTool = defineTool({
     method: z.enum(["exact", "numeric"]),
     roots: z.array(RootShape).optional(),
     solution: z.record(z.string(), z.string()).optional().describe("A system's unknowns and their values"),
+    solutions: z.array(z.record(z.string(), z.string())).optional().describe("Every solution of a polynomial system"),
+    approximations: z.array(z.record(z.string(), z.string())).optional(),
+    exact: z.boolean().optional(),
+    checked: z.boolean().optional(),
+    general: z.string().optional().describe("A differential equation's general solution"),
+    constants: z.array(z.string()).optional(),
+    explicit: z.boolean().optional(),
   }),
   annotations: { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false },
-  handler: async ({ equation, variable, from = -100, to = 100 }, context) => {
+  handler: async ({ equation, variable, from = -100, to = 100 }, context: ToolContext) => {
     const equations = asList(equation, /[;\n]/)!;
     if (equations.length === 0) throw new ToolError("equation is empty");
     if (equations.length > MAX_EQUATIONS) throw new ToolError(`at most ${MAX_EQUATIONS} equations at once`);
-    const nodes = equations.map(parseEquation);
-    const roomNames = new Set(context.room.variables.list().map((v) => v.name));
-    const unknowns = asList(variable, /[,;\s]+/) ?? unknownsOf(nodes, roomNames);
-    unknowns.forEach(checkVariableName);
-    if (unknowns.length === 0) throw new ToolError("the equation has no unknown to solve for; name it with variable");
-    if (nodes.length === 1 && unknowns.length > 1 && variable === undefined) {
-      throw new ToolError(`name the variable to solve for: the equation has ${unknowns.join(", ")}`);
+    if (equations.some(looksLikeOde)) {
+      const single = asList(variable, /[,;\s]+/);
+      const answer = await solveOde(equations, { variable: single?.length === 1 ? single[0] : undefined }, context);
+      return { ...answer, structured: { ...answer.structured, method: "exact" as const } };
     }
-    if (nodes.length > 1 || unknowns.length > 1) return system(nodes, unknowns, roomConstants(context.room));
-    const unknown = unknowns[0]!;
-    const polynomial = polynomialOf(nodes[0]!, unknown, roomConstants(context.room));
-    if (polynomial) return polynomialAnswer(polynomial, unknown);
+    const given = asList(variable, /[,;\s]+/);
+    given?.forEach(checkVariableName);
+    await loadCas();
+    const algebra = new Algebra(context);
+    const ds = equations.map((e) => difference(algebra.readEquation(e, { bound: given ?? [] })));
+    const unknowns = given ? given.map((g) => algebra.symbol(g)) : [...new Set(ds.flatMap(variablesOf))];
+    if (unknowns.length === 0) throw new ToolError("the equation has no unknown to solve for; name it with variable");
+    if (ds.length === 1 && unknowns.length > 1 && !given) {
+      throw new ToolError(`name the variable to solve for: the equation has ${unknowns.map((u) => algebra.text(u)).join(", ")}`);
+    }
+    if (ds.length > 1 || unknowns.length > 1) return systemAnswer(algebra, unknowns, ds);
     if (!(from < to)) throw new ToolError(`from must be less than to (got ${from} and ${to})`);
-    const f = realFunction(difference(equations[0]!), unknown, context.room, callBudget(context), "the equation");
-    const work = new LongWork(context, SCAN_SAMPLES, 250);
-    const found = await bracketedRoots(f, from, to, SCAN_SAMPLES, work);
+    const work = new LongWork(context, 4000, 250);
+    const outcome = await solveEquation(algebra, ds[0]!, unknowns[0]!, [from, to], work);
     work.done();
-    const roots = found.map((x) => ({ value: String(x), approximation: String(x), exact: false, multiplicity: 1 }));
-    const value = roots.length ? roots.map((r) => `${unknown} = ${r.value}`).join(" or ") : `no real root in [${from}, ${to}]`;
-    return {
-      structured: { value, type: "roots", method: "numeric" as const, roots },
-      text: `${value} (found numerically where the sign changes in [${from}, ${to}])`,
-    };
+    if (outcome.kind === "identity") {
+      const value = `true for all ${algebra.text(unknowns[0]!)}`;
+      return { structured: { value, type: "identity", latex: "\\text{true for all } " + algebra.latex(unknowns[0]!), method: "exact" as const, roots: [] }, text: `${equations[0]}: ${value} (an identity)` };
+    }
+    return rootsAnswer(algebra, unknowns[0]!, outcome.roots, outcome.method, outcome.scanned, outcome.parametric);
   },
 });
-
-function polynomialAnswer(polynomial: Rational[], unknown: string) {
-  const d = degree(polynomial);
-  if (d <= 0) {
-    const always = d < 0;
-    const value = always ? `every ${unknown} is a solution` : "no solution";
-    return { structured: { value, type: always ? "identity" : "none", method: "exact" as const, roots: [] }, text: value };
-  }
-  const found = polynomialRootsExact(polynomial);
-  const roots = groupRoots(found);
-  const math = mathFor("number");
-  const value = roots.map((r) => `${unknown} = ${r.value}`).join(" or ");
-  const latexRoots = roots.map((r) => texOf(math, r.value) ?? r.value);
-  const exact = roots.every((r) => r.exact);
-  return {
-    structured: {
-      value,
-      type: "roots",
-      latex: `${unknown} \\in \\left\\{${latexRoots.join(",\\ ")}\\right\\}`,
-      method: exact ? ("exact" as const) : ("numeric" as const),
-      roots,
-    },
-    text: `${value}${exact ? "" : " (some roots are numeric: no closed form is used for them)"}`,
-  };
-}
-
-/** Equal roots once each, with their multiplicity; real roots first, in order. */
-function groupRoots(found: Root[]) {
-  const groups = new Map<string, { root: Root; count: number }>();
-  for (const root of found) {
-    const group = groups.get(root.expression);
-    if (group) group.count++;
-    else groups.set(root.expression, { root, count: 1 });
-  }
-  return [...groups.values()]
-    .sort((a, b) => {
-      const [x, y] = [a.root.value, b.root.value];
-      // Conjugate roots differ in their real parts by rounding only: compare those with a tolerance.
-      const re = Math.abs(x.re - y.re) <= 1e-9 * Math.max(1, Math.abs(x.re)) ? 0 : x.re - y.re;
-      return Number(x.im !== 0) - Number(y.im !== 0) || re || x.im - y.im;
-    })
-    .map(({ root, count }) => ({ value: root.expression, approximation: complexText(root.value), exact: root.exact, multiplicity: count }));
-}
-
-function system(nodes: MathNode[], unknowns: string[], constants: Constants) {
-  const forms = nodes.map((node, i) => {
-    const form = linearFormOf(node, unknowns, constants);
-    if (!form) throw new ToolError(`equation ${i + 1} is not linear in ${unknowns.join(", ")}: solve handles systems of linear equations`);
-    return form;
-  });
-  const result = solveLinear(forms, unknowns);
-  if (result.kind === "none") {
-    return { structured: { value: "no solution", type: "none", method: "exact" as const }, text: "The equations contradict each other: no solution." };
-  }
-  const solution: Record<string, string> =
-    result.kind === "unique"
-      ? Object.fromEntries(unknowns.map((u) => [u, result.values.get(u)!.toString()]))
-      : Object.fromEntries([
-          ...[...result.expressions].map(([u, e]) => [u, linearText(e.constant, e.terms)]),
-          ...result.free.map((u) => [u, u]),
-        ]);
-  const value = unknowns.map((u) => `${u} = ${solution[u]}`).join(", ");
-  const math = mathFor("number");
-  const latex = unknowns.map((u) => `${u} = ${texOf(math, solution[u]!) ?? solution[u]}`).join(",\\ ");
-  const free = result.kind === "infinite" ? ` (infinitely many solutions: ${result.free.join(", ")} can be anything)` : "";
-  return { structured: { value, type: "solution", latex, method: "exact" as const, solution }, text: `${value}${free}` };
-}

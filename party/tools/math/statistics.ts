@@ -3,7 +3,7 @@
  * variances and sums are correctly rounded), with medians and quantiles as Python's statistics module
  * defines them.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import { exactCorrelation, exactMean, exactSpread, exactSum } from "./exact-stats.ts";

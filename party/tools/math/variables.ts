@@ -1,7 +1,7 @@
 /**
  * @module The variables tool: list the room's variables and functions, delete one, or clear them all.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { defineTool } from "../registry.ts";
 import { ToolError } from "../tool-error.ts";
 import { resultShape } from "./schema.ts";

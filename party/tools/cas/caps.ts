@@ -1,0 +1,48 @@
+/**
+ * @module The bounds of the algebra engine's work, checked before a call (sizes, degrees, orders) and
+ * counted while it runs (ticks). They sit beside limits.ts, whose constants the rest of the math
+ * tools share; test/node/cas-bounds measures the worst inputs against them.
+ */
+
+/** Digits of one number literal given to algebra. */
+export const MAX_LITERAL_DIGITS = 400;
+/** Room functions inlined inside one another. */
+export const MAX_INLINE_DEPTH = 8;
+/** Nodes of one expression after room functions are inlined, and how deep its tree may go. */
+export const MAX_CAS_NODES = 400;
+export const MAX_CAS_DEPTH = 40;
+/**
+ * Functions nested inside functions (sin(cos(exp(…)))): the engine's work on them doubles with each
+ * level (measured: 18 nested sines take a second to evaluate) and each of its steps grows dearer with
+ * the depth (15 µs a tick at 12 levels), so the nesting is kept shallow.
+ */
+export const MAX_FUNCTION_NESTING = 8;
+
+/** Degree of a polynomial to solve or factor exactly. */
+export const MAX_SOLVE_DEGREE = 30;
+export const MAX_FACTOR_DEGREE = 40;
+/** Terms an expansion may produce (estimated before it runs), and the degree of one power it expands. */
+export const MAX_EXPAND_TERMS = 2_000;
+export const MAX_EXPAND_POWER = 200;
+/** Order of a series. */
+export const MAX_SERIES_ORDER = 20;
+/** Side of a matrix with symbols in it (its determinant has n! terms). */
+export const MAX_SYMBOLIC_MATRIX = 5;
+/** Side of a numeric matrix whose eigenvalues are found exactly (through its characteristic polynomial). */
+export const MAX_EXACT_EIGEN = 8;
+/** Terms of a sum or product written out exactly. */
+export const MAX_EXACT_TERMS = 1_000;
+/** Significant digits of a decimal approximation the engine computes. */
+export const MAX_CAS_PRECISION = 500;
+
+/**
+ * The engine's work is counted in ticks: one per call of one of its internal methods (boxing,
+ * definitions, numeric values, …). The Node tests measure the time a tick takes on the worst inputs
+ * found; a tick is charged to the call's budget at TICK_UNITS work units (about a microsecond each),
+ * so a call of the algebra engine spends its budget like any other evaluation.
+ */
+export const TICK_UNITS = 10;
+/** Ticks one engine run may take, whatever the call budget still holds. */
+export const MAX_CAS_TICKS = 100_000;
+/** The engine's own step budget (its deadline checks), a second fence for loops that box nothing. */
+export const MAX_CAS_STEPS = 20_000;

@@ -1,0 +1,122 @@
+/**
+ * @module The algebra engine (Compute Engine, pinned): loaded on the first symbolic call, locked down,
+ * and run one bounded, isolated piece of work at a time.
+ *
+ * One engine per isolate. Each run is metered (meter.ts), charged to the tool call's budget, and undone
+ * afterwards: a scope is pushed for it and the engine is restored to the checkpoint taken when it was
+ * made, so nothing one call declares or assumes is seen by another call or another room. Only MathJSON
+ * this service built goes in (never text for its parser unless it is LaTeX checked by latex-input.ts),
+ * and plain MathJSON comes out.
+ */
+import type { ComputeEngine } from "@cortex-js/compute-engine";
+import { ToolError } from "../tool-error.ts";
+import type { Budget } from "../math/budget.ts";
+import { MAX_CAS_STEPS, MAX_CAS_TICKS, TICK_UNITS } from "./caps.ts";
+import { Meter } from "./meter.ts";
+
+type Module = typeof import("@cortex-js/compute-engine");
+
+let module: Module | undefined;
+let engine: { ce: ComputeEngine; meter: Meter; baseline: unknown } | undefined;
+
+/** Loads the engine's code on first use: it is large, and most calls never need it. */
+export async function loadCas(): Promise<void> {
+  module ??= await import("@cortex-js/compute-engine");
+}
+
+type Internal = ComputeEngine & {
+  _withBudget<T>(limit: { steps?: number; label?: string }, fn: () => T): T;
+  checkpoint(): unknown;
+  restore(checkpoint: unknown): void;
+  jit: unknown;
+  effects: unknown;
+};
+
+/** The engine, made and locked down on first use. */
+function theEngine(): { ce: Internal; meter: Meter; baseline: unknown } {
+  if (engine) return engine as { ce: Internal; meter: Meter; baseline: unknown };
+  if (!module) throw new Error("the algebra engine is used before loadCas() finished");
+  const { ComputeEngine: Engine, CancellationError } = module;
+  const ce = new Engine() as Internal;
+  if (typeof ce._withBudget !== "function" || typeof ce.checkpoint !== "function") {
+    throw new Error("this version of the algebra engine lacks the step budget or checkpoints this service relies on");
+  }
+  // No code generation (workerd forbids it anyway), no console, no host randomness.
+  ce.jit = "off";
+  ce.effects = { console: null, entropy: null };
+  ce.recursionLimit = 100;
+  ce.iterationLimit = 1024;
+  ce.precision = 30;
+  const meter = new Meter((message) => new CancellationError({ cause: "timeout", message }));
+  meter.install(ce);
+  engine = { ce, meter, baseline: ce.checkpoint() };
+  return engine;
+}
+
+/** Thrown when a run has spent what it may. */
+export const TOO_INVOLVED = (what: string) =>
+  `${what} needs more work than a shared room allows (the expression is too large or too involved); try a smaller or simpler one`;
+
+/** A run that spent what it may: callers that can do without its result (a tidier form) catch this one. */
+export class TooInvolved extends ToolError {}
+
+export type CasRun = { ce: ComputeEngine; ticks(): number };
+
+/**
+ * Runs `work` on the engine, synchronously, inside a fresh scope, within what the call's budget still
+ * affords (and at most MAX_CAS_TICKS). The ticks spent are charged to the budget. `work` must return
+ * plain data (MathJSON, numbers), never engine objects: the scope they belong to is gone afterwards.
+ */
+export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T): T {
+  const { ce, meter, baseline } = theEngine();
+  const affordable = Math.floor((call.maxWork - call.work) / TICK_UNITS);
+  const limit = Math.min(MAX_CAS_TICKS, affordable);
+  if (limit < 1_000) throw new TooInvolved(TOO_INVOLVED(what));
+  let result: T | undefined;
+  let failure: unknown;
+  const depth = scopeDepth(ce);
+  meter.start(limit);
+  try {
+    ce.pushScope();
+    result = ce._withBudget({ steps: MAX_CAS_STEPS, label: "math-mcp" }, () => work({ ce, ticks: () => meter.ticks }));
+  } catch (error) {
+    failure = error;
+  }
+  const tripped = meter.tripped;
+  const ticks = meter.stop();
+  // A cancelled run may leave the engine's own scopes pushed (it does not unwind them): pop back to ours.
+  while (scopeDepth(ce) > depth) ce.popScope();
+  ce.restore(baseline);
+  call.spend(Math.min(ticks, limit) * TICK_UNITS);
+  if (tripped || isCancellation(failure)) throw new TooInvolved(TOO_INVOLVED(what));
+  if (failure !== undefined) throw translate(failure, what);
+  return result as T;
+}
+
+const scopeDepth = (ce: ComputeEngine) => (ce as unknown as { contextStack: unknown[] }).contextStack.length;
+
+function isCancellation(error: unknown): boolean {
+  return error instanceof Error && error.name === "CancellationError";
+}
+
+/** The engine's failures as sentences; never its stack. */
+function translate(error: unknown, what: string): ToolError {
+  if (error instanceof ToolError) return error;
+  if (error instanceof RangeError && /call stack|recursion/i.test(error.message)) return new ToolError(`${what} nests too deeply for the algebra engine`);
+  if (error instanceof Error && /recursion limit|iteration limit/i.test(error.message)) return new TooInvolved(TOO_INVOLVED(what));
+  console.error(`algebra engine failed on ${what}:`, error);
+  return new ToolError(`the algebra engine could not work out ${what}`);
+}
+
+const definedNames = new Map<string, boolean>();
+
+/** Whether the engine's library defines a name (N, D, m, Pi, …): such a name of a person's is renamed. */
+export function engineDefines(name: string): boolean {
+  let defined = definedNames.get(name);
+  if (defined === undefined) {
+    const { ce } = theEngine();
+    defined = (ce as unknown as { lookupDefinition(name: string): unknown }).lookupDefinition(name) !== undefined;
+    if (definedNames.size < 10_000) definedNames.set(name, defined);
+  }
+  return defined;
+}

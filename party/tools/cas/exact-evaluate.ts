@@ -1,0 +1,63 @@
+/**
+ * @module Exact evaluation: sin(π/6) = 1/2, (1 + 2i)³ = −11 − 2i, Γ(1/2)² = π, √8 = 2√2; with a decimal
+ * approximation beside the exact value.
+ */
+import { ToolError } from "../tool-error.ts";
+import { MAX_CAS_PRECISION } from "./caps.ts";
+import { args, head, headsOf, integer, mapTree, rationalValue } from "./mathjson.ts";
+import type { Json } from "./mathjson.ts";
+import { approximate } from "./numeric-check.ts";
+import type { Algebra } from "./session.ts";
+
+/** Γ(n + 1/2) = (2n)!/(4ⁿ n!)·√π and Γ(1/2 − n) = (−4)ⁿ n!/(2n)!·√π, which the engine leaves unevaluated. */
+function halfIntegerGamma(node: Json): Json {
+  if (head(node) !== "Gamma") return node;
+  const q = rationalValue(args(node)[0]!);
+  if (!q || q.d !== 2n) return node;
+  const n = (q.n - 1n) / 2n;
+  const factorial = (k: bigint) => {
+    let f = 1n;
+    for (let i = 2n; i <= k; i++) f *= i;
+    return f;
+  };
+  if (n < -200n || n > 200n) return node;
+  const [top, bottom] = n >= 0n ? [factorial(2n * n), 4n ** n * factorial(n)] : [(-4n) ** -n * factorial(-n), factorial(-2n * n)];
+  return ["Multiply", ["Rational", integer(top), integer(bottom)], ["Sqrt", "Pi"]];
+}
+
+export type ExactValue = { result: Json; approximation?: string };
+
+export function evaluateExact(algebra: Algebra, json: Json, precision?: number): ExactValue {
+  const prepared = mapTree(json, halfIntegerGamma);
+  const result = algebra.run("the value", ({ ce }) => {
+    const value = ce.box(prepared as never).evaluate();
+    return value.simplify().json as Json;
+  });
+  if (headsOf(result).has("Error")) throw new ToolError("the expression has no value (check the functions and their arguments)");
+  if (result === "NaN") throw new ToolError("the result is not a number (undefined), e.g. 0/0 or 0^0");
+  if (result === "ComplexInfinity") throw new ToolError("the result is infinite (a division by zero)");
+  return { result, approximation: approximationOf(algebra, result, precision) };
+}
+
+function approximationOf(algebra: Algebra, result: Json, precision?: number): string | undefined {
+  if (precision && precision > 15) {
+    if (precision > MAX_CAS_PRECISION) throw new ToolError(`precision must be at most ${MAX_CAS_PRECISION}`);
+    return algebra.run("the value", ({ ce }) => {
+      const saved = ce.precision;
+      ce.precision = precision;
+      try {
+        const n = ce.box(result as never).N();
+        return algebra.text(n.json as Json);
+      } finally {
+        ce.precision = saved;
+      }
+    });
+  }
+  const value = approximate(algebra, result);
+  if (!value) return undefined;
+  const digits = Math.min(precision ?? 15, 15);
+  const re = Number(value.re.toPrecision(digits));
+  const im = Number(value.im.toPrecision(digits));
+  if (Math.abs(im) <= 1e-14 * Math.max(1, Math.abs(re))) return String(re);
+  return `${re === 0 ? "" : `${re} ${im < 0 ? "-" : "+"} `}${re === 0 && im < 0 ? "-" : ""}${Math.abs(im)}i`;
+}

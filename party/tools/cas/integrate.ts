@@ -1,0 +1,46 @@
+/**
+ * @module Integrals by the engine. An antiderivative is differentiated back (numerically, at sample points,
+ * negative ones included) before it is given; a definite integral's closed form is given only with the
+ * numeric value beside it, which the integrate tool compares with its own quadrature.
+ */
+import { ToolError } from "../tool-error.ts";
+import { elementaryAntiderivative } from "./integrate-elementary.ts";
+import { hasInexact, headsOf, substitute } from "./mathjson.ts";
+import type { Json } from "./mathjson.ts";
+import type { Algebra } from "./session.ts";
+import { variablesOf } from "./variables.ts";
+import { checkDerivative } from "./verify.ts";
+import type { Verdict } from "./verify.ts";
+
+const unsolved = (json: Json) => {
+  const heads = headsOf(json);
+  return heads.has("Integrate") || heads.has("Error") || json === "NaN" || json === "ComplexInfinity";
+};
+
+/** F with F' = f, checked; undefined when the engine finds no closed form. */
+export function antiderivative(algebra: Algebra, json: Json, variable: string): { result: Json; verdict: Verdict; exact: boolean } | undefined {
+  // P(x)·e^(αx)·sin/cos(βx) in closed form first: exact, and no search (the engine misses x·sin(3x)).
+  const elementary = elementaryAntiderivative(json, variable, algebra.budget);
+  const result = elementary ?? algebra.run("the integral", ({ ce }) => ce.box(["Integrate", json, variable] as never).evaluate().json as Json);
+  if (unsolved(result)) return undefined;
+  const verdict = checkDerivative(result, json, variable, variablesOf(json).filter((v) => v !== variable), algebra.budget);
+  if (verdict === "disagree") {
+    console.error("antiderivative failed its check:", JSON.stringify(json), "→", JSON.stringify(result));
+    throw new ToolError("the antiderivative the algebra engine found failed its check (differentiating it back), so it is not given; please report the expression");
+  }
+  return { result, verdict, exact: !hasInexact(result) };
+}
+
+/** The exact value of ∫ₐᵇ f (±∞ when it diverges that way); undefined when no closed form is found. */
+export function definiteExact(algebra: Algebra, json: Json, variable: string, from: Json, to: Json): Json | undefined {
+  // F(b) − F(a) from a closed-form antiderivative of its own (smooth everywhere), between finite limits.
+  const finite = (j: Json) => j !== "PositiveInfinity" && j !== "NegativeInfinity";
+  const F = finite(from) && finite(to) ? elementaryAntiderivative(json, variable, algebra.budget) : undefined;
+  if (F) {
+    const at = (point: Json) => substitute(F, new Map([[variable, point]]));
+    return algebra.run("the integral", ({ ce }) => ce.box(["Subtract", at(to), at(from)] as never).evaluate().simplify().json as Json);
+  }
+  const result = algebra.run("the integral", ({ ce }) => ce.box(["Integrate", json, ["Limits", variable, from, to]] as never).evaluate().json as Json);
+  if (unsolved(result) || hasInexact(result)) return undefined;
+  return result;
+}

@@ -1,0 +1,141 @@
+/**
+ * @module MathJSON, the expression form the computer algebra engine reads and writes: the few shapes
+ * this service builds and reads, and walks over them (size, depth, free symbols, substitution).
+ *
+ * A number is a JS number (an integer or a double) or `{num: "digits"}` (big or decimal); a symbol is a
+ * string; a function is an array `[head, ...arguments]`.
+ */
+export type Json = number | string | { num: string } | Json[];
+
+/** A table's own entry for a key: never an inherited one (a variable may be called "constructor"). */
+export function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** The head of a function expression, or undefined for numbers and symbols. */
+export function head(json: Json): string | undefined {
+  return Array.isArray(json) && typeof json[0] === "string" ? json[0] : undefined;
+}
+
+/** The arguments of a function expression ([] for an atom). */
+export function args(json: Json): Json[] {
+  return Array.isArray(json) ? json.slice(1) : [];
+}
+
+export const isSymbol = (json: Json): json is string => typeof json === "string";
+export const isNum = (json: Json): json is { num: string } => typeof json === "object" && !Array.isArray(json) && json !== null && typeof (json as { num?: unknown }).num === "string";
+
+/** Number of nodes, counting every atom and every function node. */
+export function nodeCount(json: Json, stopAt = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  const visit = (j: Json): void => {
+    if (++count > stopAt) return;
+    if (Array.isArray(j)) for (const a of j.slice(1)) visit(a);
+  };
+  visit(json);
+  return count;
+}
+
+/** Depth of the tree: an atom is 1. */
+export function depth(json: Json): number {
+  if (!Array.isArray(json)) return 1;
+  let deepest = 0;
+  for (const a of json.slice(1)) deepest = Math.max(deepest, depth(a));
+  return deepest + 1;
+}
+
+/** Every head that occurs anywhere in the expression. */
+export function headsOf(json: Json, into = new Set<string>()): Set<string> {
+  const h = head(json);
+  if (h) into.add(h);
+  for (const a of args(json)) headsOf(a, into);
+  return into;
+}
+
+/** Symbols that occur in the expression (constants such as Pi included; the caller filters). */
+export function symbolsOf(json: Json, into = new Set<string>()): Set<string> {
+  if (isSymbol(json)) into.add(json);
+  for (const a of args(json)) symbolsOf(a, into);
+  return into;
+}
+
+/** Does `symbol` occur in the expression? */
+export function mentions(json: Json, symbol: string): boolean {
+  if (isSymbol(json)) return json === symbol;
+  return args(json).some((a) => mentions(a, symbol));
+}
+
+/** Replaces symbols by expressions, everywhere (heads are left alone). */
+export function substitute(json: Json, values: ReadonlyMap<string, Json>): Json {
+  if (isSymbol(json)) return values.get(json) ?? json;
+  if (!Array.isArray(json)) return json;
+  return [json[0] as string, ...json.slice(1).map((a) => substitute(a, values))];
+}
+
+/** Rebuilds the tree bottom-up with `visit` applied to every node. */
+export function mapTree(json: Json, visit: (node: Json) => Json): Json {
+  if (!Array.isArray(json)) return visit(json);
+  return visit([json[0] as string, ...json.slice(1).map((a) => mapTree(a, visit))]);
+}
+
+/** A small integer as MathJSON, or a big one as `{num}` so no digit is lost. */
+export function integer(n: bigint): Json {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : { num: n.toString() };
+}
+
+/** The exact rational n/d as MathJSON, in lowest terms with a positive denominator. */
+export function rational(n: bigint, d: bigint): Json {
+  if (d < 0n) [n, d] = [-n, -d];
+  let [a, b] = [n < 0n ? -n : n, d];
+  while (b) [a, b] = [b, a % b];
+  const g = a || 1n;
+  [n, d] = [n / g, d / g];
+  return d === 1n ? integer(n) : ["Rational", integer(n), integer(d)];
+}
+
+/** The integer a number node holds exactly, or undefined. */
+export function integerValue(json: Json): bigint | undefined {
+  if (typeof json === "number") return Number.isInteger(json) ? BigInt(json) : undefined;
+  if (!isNum(json)) return undefined;
+  if (/^[+-]?\d+$/.test(json.num)) return BigInt(json.num);
+  // The engine writes big whole numbers in exponent form too: 5e+47.
+  const match = /^([+-]?)(\d+)(?:\.(\d*))?e\+?(\d+)$/i.exec(json.num);
+  if (!match) return undefined;
+  const [, sign, whole, fraction = "", exponent] = match;
+  const shift = Number(exponent) - fraction.replace(/0+$/, "").length;
+  if (shift < 0 || shift > 2000) return undefined;
+  return BigInt(`${sign}${whole}${fraction.replace(/0+$/, "")}`) * 10n ** BigInt(shift);
+}
+
+/** An exact rational held by a node (an integer, a Rational or a negated one), or undefined. */
+export function rationalValue(json: Json): { n: bigint; d: bigint } | undefined {
+  const n = integerValue(json);
+  if (n !== undefined) return { n, d: 1n };
+  const h = head(json);
+  if (h === "Rational" && Array.isArray(json) && json.length === 3) {
+    const [p, q] = [integerValue(json[1]!), integerValue(json[2]!)];
+    if (p !== undefined && q !== undefined && q !== 0n) return q < 0n ? { n: -p, d: -q } : { n: p, d: q };
+  }
+  if (h === "Negate" && Array.isArray(json) && json.length === 2) {
+    const r = rationalValue(json[1]!);
+    return r && { n: -r.n, d: r.d };
+  }
+  if (h === "Divide" && Array.isArray(json) && json.length === 3) {
+    const [p, q] = [integerValue(json[1]!), integerValue(json[2]!)];
+    if (p !== undefined && q !== undefined && q !== 0n) return q < 0n ? { n: -p, d: -q } : { n: p, d: q };
+  }
+  if (json === "Half") return { n: 1n, d: 2n };
+  return undefined;
+}
+
+/** Whether a number node is inexact: a double that is not whole, or decimal text. */
+export function isInexactNumber(json: Json): boolean {
+  if (typeof json === "number") return !Number.isInteger(json);
+  return isNum(json) && integerValue(json) === undefined && !/^[+-]?\d*\.\(\d+\)$|^[+-]?\d+\.\d*\(\d+\)$/.test(json.num);
+}
+
+/** Whether any number in the expression is inexact (a float crept in). */
+export function hasInexact(json: Json): boolean {
+  if (isInexactNumber(json)) return true;
+  return args(json).some(hasInexact);
+}

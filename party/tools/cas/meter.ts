@@ -1,0 +1,99 @@
+/**
+ * @module Counts the algebra engine's work without a clock, and stops it when it has done enough.
+ *
+ * Inside workerd the clock does not move while code runs, so the engine's own time limits never fire
+ * in production. Every method of the engine object is wrapped once: each call is a tick, and past the
+ * run's limit every call throws the engine's own CancellationError (which it lets through). The trip is
+ * sticky: a caught cancellation is thrown again at the engine's next step, so it unwinds quickly, and
+ * a result that comes back from a tripped run is discarded by the caller.
+ *
+ * While a run lasts, Date.now and performance.now read a virtual clock driven by the ticks, so the
+ * engine's internal time slices (it gives some algorithms a few "milliseconds") end after the same
+ * work in Node, in local `wrangler dev` and in production.
+ */
+
+/** Virtual microseconds per tick, for the engine's internal time slices. */
+const VIRTUAL_MICROSECONDS_PER_TICK = 4;
+
+export class Meter {
+  ticks = 0;
+  limit = Number.POSITIVE_INFINITY;
+  tripped = false;
+  #stop: (() => void) | undefined;
+  readonly #cancellation: (message: string) => Error;
+
+  constructor(cancellation: (message: string) => Error) {
+    this.#cancellation = cancellation;
+  }
+
+  /** Wraps every method the engine object inherits, once. */
+  install(engine: object): void {
+    const seen = new Set<string>();
+    for (let proto = Object.getPrototypeOf(engine); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        if (name === "constructor" || seen.has(name)) continue;
+        seen.add(name);
+        const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
+        if (typeof descriptor.value !== "function") continue;
+        const original = descriptor.value as (...a: unknown[]) => unknown;
+        const meter = this;
+        Object.defineProperty(engine, name, {
+          configurable: true,
+          writable: true,
+          value: function metered(this: unknown, ...a: unknown[]) {
+            if (++meter.ticks > meter.limit) meter.#trip();
+            return original.apply(this, a);
+          },
+        });
+      }
+    }
+  }
+
+  #trip(): never {
+    this.tripped = true;
+    throw this.#cancellation("the algebra engine's work budget is spent");
+  }
+
+  /** Starts a run of at most `limit` ticks, with the virtual clock. */
+  start(limit: number): void {
+    this.ticks = 0;
+    this.limit = limit;
+    this.tripped = false;
+    this.#stop = virtualClock(() => this.ticks);
+  }
+
+  /** Ends the run: the engine runs unmetered again (its own clean-up must not trip). */
+  stop(): number {
+    this.limit = Number.POSITIVE_INFINITY;
+    this.#stop?.();
+    this.#stop = undefined;
+    return this.ticks;
+  }
+}
+
+/** Replaces the clocks with one that advances with the ticks; answers the function that restores them. */
+function virtualClock(ticks: () => number): () => void {
+  const date = Date.now;
+  const perf = globalThis.performance;
+  const perfNow = perf?.now;
+  const origin = date();
+  const elapsed = () => (ticks() * VIRTUAL_MICROSECONDS_PER_TICK) / 1000;
+  Date.now = () => origin + Math.floor(elapsed());
+  let perfPatched = false;
+  const own = perf ? Object.getOwnPropertyDescriptor(perf, "now") : undefined;
+  try {
+    if (perf && perfNow) {
+      const start = perfNow.call(perf);
+      Object.defineProperty(perf, "now", { configurable: true, writable: true, value: () => start + elapsed() });
+      perfPatched = true;
+    }
+  } catch {
+    // A runtime whose performance object is frozen keeps its clock; Date.now is the one the engine reads most.
+  }
+  return () => {
+    Date.now = date;
+    if (!perfPatched) return;
+    if (own) Object.defineProperty(perf, "now", own);
+    else delete (perf as unknown as Record<string, unknown>).now;
+  };
+}

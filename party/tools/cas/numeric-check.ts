@@ -1,0 +1,45 @@
+/**
+ * @module Numeric values of exact answers (the engine's own N() for functions this service does not
+ * evaluate itself, such as Si), and of an expression along a sequence approaching a point.
+ */
+import type { C as Complex } from "./complex.ts";
+import * as C from "./complex.ts";
+import { compileNumeric, numericValue, Unsupported } from "./evaluate-numeric.ts";
+import { isNum } from "./mathjson.ts";
+import type { Json } from "./mathjson.ts";
+import type { Algebra } from "./session.ts";
+
+/** A constant expression's value: by this service's evaluator, else by the engine at 30 digits. */
+export function approximate(algebra: Algebra, json: Json): Complex | undefined {
+  const direct = numericValue(json);
+  if (direct && Number.isFinite(direct.re) && Number.isFinite(direct.im)) return direct;
+  const value = algebra.run("a numeric value", ({ ce }) => {
+    const n = ce.box(json as never).N();
+    return { re: n.re, im: n.im, json: n.json as Json };
+  });
+  if (typeof value.re === "number" && Number.isFinite(value.re)) return C.c(value.re, typeof value.im === "number" && Number.isFinite(value.im) ? value.im : 0);
+  if (typeof value.json === "number") return C.c(value.json);
+  if (isNum(value.json)) return C.c(Number.parseFloat(value.json.num));
+  return direct;
+}
+
+/** f as a function of one real variable (others fixed by `values`); undefined where it cannot be evaluated. */
+export function realFunctionOf(json: Json, variable: string): ((x: number) => number | undefined) | undefined {
+  let f: ReturnType<typeof compileNumeric>;
+  try {
+    f = compileNumeric(json);
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  return (x) => {
+    try {
+      const v = f(new Map([[variable, C.c(x)]]));
+      if (Math.abs(v.im) > 1e-12 * Math.max(1, Math.abs(v.re))) return undefined;
+      return v.re;
+    } catch (error) {
+      if (error instanceof Unsupported) return undefined;
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * @module One equation in one unknown. In order: an identity (true for every x) is said to be one; a
+ * polynomial has all its complex roots, exact where they have a closed form, with multiplicities; a
+ * fraction has the roots of its numerator that do not cancel; anything else gets the engine's exact
+ * solutions (each substituted back and kept only if it checks) together with every real root a numeric
+ * scan finds in the range, touching roots included.
+ */
+import { ToolError } from "../tool-error.ts";
+import type { LongWork } from "../math/long-work.ts";
+import * as C from "./complex.ts";
+import type { C as Complex } from "./complex.ts";
+import { compileNumeric, Unsupported } from "./evaluate-numeric.ts";
+import { args, hasInexact, head, headsOf, nodeCount, substitute } from "./mathjson.ts";
+import type { Json } from "./mathjson.ts";
+import { approximate } from "./numeric-check.ts";
+import { polynomialRoots } from "./polynomial-roots.ts";
+import { Ring, toPoly } from "./poly-convert.ts";
+import { realRoots } from "./real-roots.ts";
+import type { Algebra } from "./session.ts";
+import { variablesOf } from "./variables.ts";
+import { compareExpressions, vanishes } from "./verify.ts";
+
+export type Root = { text: string; latex: string; value: Complex; exact: boolean; multiplicity: number; touching?: boolean };
+export type Solution =
+  | { kind: "identity" }
+  | { kind: "roots"; roots: Root[]; method: "exact" | "numeric" | "mixed"; scanned?: [number, number]; parametric?: boolean };
+
+const SCAN_SAMPLES = 4000;
+
+function rootFromText(algebra: Algebra, text: string, value: Complex, exact: boolean, multiplicity: number): Root {
+  let latex = text;
+  try {
+    latex = algebra.latex(algebra.read(text, { what: "a root" }));
+  } catch {
+    // A numeric root's text is plain enough as it is.
+  }
+  return { text, latex, value, exact, multiplicity };
+}
+
+function rootFromJson(algebra: Algebra, json: Json, value: Complex): Root {
+  return { text: algebra.text(json), latex: algebra.latex(json), value, exact: !hasInexact(json), multiplicity: 1 };
+}
+
+/** d ≡ 0: the engine simplifies it to 0 and it vanishes at every sample point. */
+function isIdentity(algebra: Algebra, d: Json): boolean {
+  const simplified = algebra.run("the equation", ({ ce }) => ce.box(d as never).simplify().json as Json);
+  return simplified === 0 && vanishes(d, variablesOf(d), { budget: algebra.budget }) === "agree";
+}
+
+/** Real and imaginary parts of the candidate, or undefined when d does not vanish there. */
+function checks(algebra: Algebra, d: Json, x: string, root: Json): Complex | undefined {
+  const value = approximate(algebra, root);
+  if (!value) return undefined;
+  try {
+    const f = compileNumeric(d);
+    const residual = f(new Map([[x, value]]));
+    const near = [0.5, 2].map((s) => C.abs(f(new Map([[x, C.add(value, C.c(1e-6 * s * Math.max(1, C.abs(value))))]]))));
+    // The residual must be tiny next to how f varies around the root.
+    return C.abs(residual) <= 1e-9 * Math.max(1e-300, ...near) || C.abs(residual) <= 1e-12 ? value : undefined;
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+function polynomialSolution(algebra: Algebra, d: Json, x: string): Solution | undefined {
+  const ring = new Ring();
+  const p = toPoly(d, ring, { budget: algebra.budget });
+  if (!p) return undefined;
+  const used = p.usedVariables().map((i) => ring.atoms[i]);
+  if (used.some((v) => v !== x)) return undefined;
+  if (p.isZero()) return { kind: "identity" };
+  const index = ring.has(x);
+  if (index === undefined || p.degreeIn(index) < 1) return { kind: "roots", roots: [], method: "exact" };
+  const roots = polynomialRoots(p.dense(index), algebra.budget).map((r) => rootFromText(algebra, r.text, C.c(r.value.re, r.value.im), r.exact, r.multiplicity));
+  return { kind: "roots", roots, method: roots.every((r) => r.exact) ? "exact" : "mixed" };
+}
+
+/** A fraction N/D: the roots of N where D does not vanish too. */
+function fractionSolution(algebra: Algebra, d: Json, x: string): Solution | undefined {
+  if (!headsOf(d).has("Divide") && !headsOf(d).has("Power")) return undefined;
+  const together = algebra.run("the equation", ({ ce }) => ce.box(["Together", d] as never).evaluate().json as Json);
+  if (head(together) !== "Divide") return undefined;
+  const [numerator, denominator] = args(together) as [Json, Json];
+  const top = polynomialSolution(algebra, numerator, x);
+  if (!top || top.kind !== "roots" || !toPoly(denominator, new Ring())) return top;
+  const bottom = compileNumeric(denominator);
+  const roots = top.roots.filter((r) => C.abs(bottom(new Map([[x, r.value]]))) > 1e-9);
+  return { ...top, roots };
+}
+
+export async function solveEquation(algebra: Algebra, d: Json, x: string, range: [number, number], work: LongWork): Promise<Solution> {
+  const others = variablesOf(d).filter((v) => v !== x);
+  if (isIdentity(algebra, d)) return { kind: "identity" };
+  const polynomial = polynomialSolution(algebra, d, x) ?? fractionSolution(algebra, d, x);
+  if (polynomial) return polynomial;
+  // The engine's exact solutions, each substituted back.
+  const candidates = algebra.run("the equation", ({ ce }) => {
+    const found = ce.box(["Equal", d, 0] as never).solve(x) as unknown;
+    return Array.isArray(found) ? found.map((r) => (r as { json: Json }).json) : [];
+  });
+  if (others.length) {
+    const roots = candidates.filter((r) => !headsOf(r).has("Error")).map((r) => rootFromJson(algebra, r, C.c(Number.NaN)));
+    const verified = roots.filter((r, k) => parametricCheck(d, x, candidates[k]!, others));
+    if (!verified.length) throw new ToolError(`no solution for ${algebra.text(x)} was found in terms of ${others.map((o) => algebra.text(o)).join(", ")}`);
+    return { kind: "roots", roots: verified, method: "exact", parametric: true };
+  }
+  const exact: Root[] = [];
+  for (const candidate of candidates) {
+    const value = checks(algebra, d, x, candidate);
+    if (value && !exact.some((r) => C.abs(C.sub(r.value, value)) <= 1e-9 * Math.max(1, C.abs(value)))) exact.push(rootFromJson(algebra, candidate, value));
+  }
+  const numeric = await scan(algebra, d, x, range, work);
+  for (const found of numeric) {
+    if (exact.some((r) => Math.abs(r.value.im) < 1e-12 && Math.abs(r.value.re - found.x) <= 1e-7 * Math.max(1, Math.abs(found.x)))) continue;
+    exact.push({ text: String(found.x), latex: String(found.x), value: C.c(found.x), exact: false, multiplicity: found.touching ? 2 : 1, touching: found.touching });
+  }
+  exact.sort((a, b) => Number(a.value.im !== 0) - Number(b.value.im !== 0) || a.value.re - b.value.re);
+  const method = exact.every((r) => r.exact) ? "exact" : exact.some((r) => r.exact) ? "mixed" : "numeric";
+  return { kind: "roots", roots: exact, method, scanned: range };
+}
+
+/** A solution in terms of parameters holds at sample values of them. */
+function parametricCheck(d: Json, x: string, root: Json, others: string[]): boolean {
+  const substituted = substitute(d, new Map([[x, root]]));
+  return vanishes(substituted, others, { tolerance: 1e-8 }) === "agree";
+}
+
+async function scan(algebra: Algebra, d: Json, x: string, [from, to]: [number, number], work: LongWork) {
+  const real = (g: ReturnType<typeof compileNumeric>) => (t: number) => {
+    const v = g(new Map([[x, C.c(t)]]));
+    return Math.abs(v.im) > 1e-12 * Math.max(1, Math.abs(v.re)) ? Number.NaN : v.re;
+  };
+  let f: (t: number) => number;
+  try {
+    f = real(compileNumeric(d));
+  } catch (error) {
+    if (error instanceof Unsupported) return [];
+    throw error;
+  }
+  // f' finds touching roots precisely; without it they are found by minimising |f|.
+  let df: ((t: number) => number) | undefined;
+  try {
+    const derivative = algebra.run("the equation", ({ ce }) => ce.box(["D", d, x] as never).evaluate().json as Json);
+    if (!headsOf(derivative).has("D")) df = real(compileNumeric(derivative));
+  } catch (error) {
+    if (!(error instanceof Unsupported) && !(error instanceof ToolError)) throw error;
+  }
+  algebra.budget.spend(SCAN_SAMPLES * nodeCount(d) * 2);
+  return realRoots(f, df, from, to, SCAN_SAMPLES, work);
+}

@@ -1,0 +1,97 @@
+/**
+ * The worst inputs found for each algebra operation: the issue's symbolic bombs and the issue-11 inputs,
+ * and more of the same kind. Each must be answered or refused well within 2 seconds.
+ */
+import { MAX_FUNCTION_NESTING } from "../../party/tools/cas/caps.ts";
+
+const DEEP = MAX_FUNCTION_NESTING;
+const nest = (f: string, depth: number, inner = "x") => Array.from({ length: depth }).reduce<string>((e) => `${f}(${e})`, inner);
+const tower = (depth: number) => Array.from({ length: depth - 1 }).reduce<string>((e) => `x^(${e})`, "x");
+const sum = (n: number, name = "x") => Array.from({ length: n }, (_, i) => `${name}${i + 1}`).join(" + ");
+const symbolic = (n: number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => `a${i}${j}`));
+const integers = (n: number, seed: number) => {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648), Math.floor((s / 2147483648) * 19) - 9);
+  return Array.from({ length: n }, () => Array.from({ length: n }, next));
+};
+const dense = (degree: number) => Array.from({ length: degree + 1 }, (_, k) => `${(k * 7919) % 23 - 11}*x^${k}`).join(" + ");
+
+export type Bomb = [tool: string, args: Record<string, unknown>];
+
+export const BOMBS: Bomb[] = [
+  // Nested compositions: 200 deep is refused at once; at the nesting limit, every operation stays bounded.
+  ["simplify", { expression: nest("sin", 200) }],
+  ["derivative", { expression: nest("sin", DEEP), variable: "x", order: 5 }],
+  ["derivative", { expression: nest("sin", 10), variable: "x", order: 3 }],
+  ["derivative", { expression: tower(19), variable: "x" }],
+  ["derivative", { expression: tower(DEEP + 1), variable: "x", order: 2 }],
+  ["simplify", { expression: nest("sin", DEEP) }],
+  ["simplify", { expression: sum(24) }],
+  ["simplify", { expression: `(${sum(30)})^2` }],
+  ["simplify", { expression: "(x + y + z + 1)^30" }],
+  ["simplify", { expression: `${nest("exp", DEEP)} - ${nest("exp", DEEP - 1)}` }],
+  ["integrate", { expression: nest("sin", DEEP), variable: "x" }],
+  ["limit", { expression: nest("sin", DEEP), variable: "x", point: 0 }],
+  ["series", { expression: nest("sin", DEEP), variable: "x", order: 20 }],
+  ["series", { expression: nest("tan", 6), variable: "x", order: 20 }],
+  ["series", { expression: "exp(sin(tan(x)))", variable: "x", order: 20 }],
+  ["series", { expression: "exp(x)", variable: "x", order: 1000000 }],
+  // Expansion and factoring.
+  ["expand", { expression: "(x + y + z + 1)^30" }],
+  ["expand", { expression: "(x + y + z + 1)^12" }],
+  ["expand", { expression: "(a + b + c + d + e + f)^7" }],
+  ["expand", { expression: "(x + 1)^200 * (x - 1)^200" }],
+  ["expand", { expression: "(123456789*x + 987654321)^200" }],
+  ["factor", { expression: "x^40 - 1" }],
+  ["factor", { expression: dense(40) }],
+  ["factor", { expression: "(x + y + z + 1)^10" }],
+  ["factor", { expression: "x^40 - y^40" }],
+  ["factor", { expression: "2^128 + 1" }],
+  ["factor", { expression: "10^39 + 7" }],
+  ["gcd", { values: [dense(40), dense(39)] }],
+  ["gcd", { values: ["(x + y + z + 1)^6", "(x - y + z + 2)^6"] }],
+  ["partial_fractions", { expression: "1/(x^20 - 1)" }],
+  ["partial_fractions", { expression: `1/(${dense(12)})` }],
+  // Integrals of wild integrands, indefinite and definite.
+  ["integrate", { expression: "exp(x^2)*sin(x)/(x^3 + log(x))", variable: "x" }],
+  ["integrate", { expression: "exp(x^2)*sin(x)/(x^3 + log(x))", variable: "x", from: 1, to: 2 }],
+  ["integrate", { expression: "(x^7 + 3x^2 + 1)/((x^4 + x + 1)*(x^3 - 2)^2)", variable: "x" }],
+  ["integrate", { expression: "sin(1/x)", variable: "x", from: 0.000001, to: 1, tolerance: 1e-15 }],
+  ["integrate", { expression: "x^x^x^x", variable: "x", from: 0.1, to: 2 }],
+  ["integrate", { expression: "1/(x^5 + x + 1)^3", variable: "x" }],
+  // Limits.
+  ["limit", { expression: "exp(exp(exp(x))) - exp(exp(exp(x) + exp(-x)))", variable: "x", point: "inf" }],
+  ["limit", { expression: "sin(1/x)", variable: "x", point: 0 }],
+  ["limit", { expression: "x^x^x^x^x", variable: "x", point: 0, direction: "right" }],
+  // Solving.
+  ["solve", { equation: dense(30) }],
+  ["solve", { equation: "(x - 1)^30 = 0" }],
+  ["solve", { equation: "sin(1/x) = 0", from: -1, to: 1 }],
+  ["solve", { equation: `${nest("sin", DEEP)} = 0.5` }],
+  ["solve", { equation: ["x^3 + y^3 = 1", "x^2*y + x*y^2 = 2"] }],
+  ["dsolve", { equation: "y'''' + y = x^10*exp(x)*sin(x)" }],
+  ["dsolve", { equation: "y' = sin(x*y)" }],
+  // Matrices.
+  ["matrix", { operation: "determinant", a: symbolic(4) }],
+  ["matrix", { operation: "inverse", a: symbolic(4) }],
+  ["matrix", { operation: "determinant", a: symbolic(5) }],
+  ["matrix", { operation: "eigenvalues", a: integers(8, 3) }],
+  ["matrix", { operation: "eigenvalues", a: integers(100, 5) }],
+  ["matrix", { operation: "inverse", a: integers(60, 7) }],
+  ["matrix", { operation: "determinant", a: integers(100, 9) }],
+  ["matrix", { operation: "nullspace", a: integers(100, 11) }],
+  // Exact values.
+  ["evaluate", { expression: "factorial(10000)", mode: "exact" }],
+  ["evaluate", { expression: "factorial(100000)", mode: "exact" }],
+  ["evaluate", { expression: "2^(10^9)", mode: "exact" }],
+  ["evaluate", { expression: "3^100000", mode: "exact" }],
+  ["evaluate", { expression: "pi", mode: "exact", precision: 500 }],
+  ["evaluate", { expression: "\\sum_{k=1}^{1000000000} \\frac{1}{k}", mode: "exact" }],
+  ["evaluate", { expression: "\\sum_{k=1}^{20000} \\frac{1}{k}", mode: "exact" }],
+  ["evaluate", { expression: "\\prod_{k=1}^{100000} k", mode: "exact" }],
+  ["evaluate", { expression: "\\sum_{k=1}^{1000} \\frac{1}{k^3}", mode: "exact" }],
+  ["evaluate", { expression: "\\sum_{k=1}^{n} k^{20}", mode: "exact" }],
+  ["matrix", { operation: "determinant", a: symbolic(6) }],
+  ["evaluate", { expression: "\\int_0^1 \\sin(\\sin(\\sin(\\sin(x)))) dx", mode: "exact" }],
+  ["evaluate", { expression: "\\frac{d}{dx} " + "\\sin(".repeat(DEEP) + "x" + ")".repeat(DEEP), mode: "exact" }],
+];

@@ -1,0 +1,156 @@
+/**
+ * Issue 12's list, one named test per bug: each was a wrong answer, a crash or a refusal of reasonable
+ * input before the algebra engine, and must stay fixed.
+ */
+import { describe, expect, it } from "vitest";
+import { failure, loadMathFirst, mathRoom, ok } from "./math-harness.ts";
+
+loadMathFirst();
+
+type Root = { value: string; approximation: string; exact: boolean; multiplicity: number };
+const roots = (result: Record<string, unknown>) => result.roots as Root[];
+
+describe("wrong answers", () => {
+  it("simplify (x^2)^(1/2) is abs(x), not x", async () => {
+    expect(ok(await mathRoom().call("simplify", { expression: "(x^2)^(1/2)" }))).toMatchObject({ value: "abs(x)", latex: "\\left|x\\right|", exact: true, checked: true });
+  });
+
+  it("derivative of (x^2)^(1/2) is x/sqrt(x^2) (sign(x)), not 1", async () => {
+    expect(ok(await mathRoom().call("derivative", { expression: "(x^2)^(1/2)", variable: "x" }))).toMatchObject({ value: "x/sqrt(x^2)", checked: true });
+  });
+
+  it("((x+3)*2*(x^2)^(1/2))^-1 keeps its sign for negative x", async () => {
+    const room = mathRoom();
+    const simplified = ok(await room.call("simplify", { expression: "((x+3)*2*(x^2)^(1/2))^-1" }));
+    expect(simplified.checked).toBe(true);
+    for (const x of [-5, -0.5, 2]) {
+      const original = 1 / ((x + 3) * 2 * Math.sqrt(x * x));
+      const value = ok(await room.call("evaluate", { expression: `f(x) = ${simplified.value}; f(${x})` })).value;
+      expect(Number(value)).toBeCloseTo(original, 12);
+    }
+  });
+
+  it("solve sin(x)^2 + cos(x)^2 = 1 is an identity, not 50 bogus roots", async () => {
+    expect(ok(await mathRoom().call("solve", { equation: "sin(x)^2 + cos(x)^2 = 1" }))).toMatchObject({ type: "identity", value: "true for all x", roots: [] });
+  });
+
+  it("solve y' = y reads ' as a derivative, not a transpose", async () => {
+    expect(ok(await mathRoom().call("solve", { equation: "y' = y" }))).toMatchObject({ value: "y(x) = C1*e^x", type: "function", checked: true });
+  });
+
+  it("(1+2i)^3 is -11 - 2i, in number mode and exactly", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("evaluate", { expression: "(1+2i)^3" })).value).toBe("-11 - 2i");
+    expect(ok(await room.call("evaluate", { expression: "(1+2i)^3", mode: "exact" }))).toMatchObject({ value: "-11 - 2i", exact: true });
+  });
+
+  it("an electronvolt is the 2019 SI value, exactly 1.602176634e-19 J", async () => {
+    expect(ok(await mathRoom().call("convert", { value: 1, from: "eV", to: "J" }))).toMatchObject({ amount: 1.602176634e-19, value: "1.602176634e-19 J" });
+  });
+});
+
+describe("crashes and refusals of reasonable input", () => {
+  it("solve (3*x+8)^3 = 0 answers -8/3 three times, not 'the tool failed unexpectedly'", async () => {
+    expect(roots(ok(await mathRoom().call("solve", { equation: "(3*x+8)^3 = 0" })))).toEqual([{ value: "-8/3", approximation: "-2.6666666666666665", exact: true, multiplicity: 3 }]);
+  });
+
+  it("(x-3)^4 (x+4) has exact roots 3 (four times) and -4, not complex approximations near 3", async () => {
+    expect(roots(ok(await mathRoom().call("solve", { equation: "(x-3)^4*(x+4) = 0" }))).map((r) => [r.value, r.multiplicity, r.exact])).toEqual([
+      ["-4", 1, true],
+      ["3", 4, true],
+    ]);
+  });
+
+  it("1/sqrt(1-x^2) on [-1, 1] is pi, not refused at its singular ends", async () => {
+    expect(ok(await mathRoom().call("integrate", { expression: "1/sqrt(1-x^2)", variable: "x", from: -1, to: 1 }))).toMatchObject({ value: "pi", exact: true, checked: true });
+  });
+
+  it("sin(x)/x on [-4, 4] integrates across its removable singularity at 0", async () => {
+    const result = ok(await mathRoom().call("integrate", { expression: "sin(x)/x", variable: "x", from: -4, to: 4 }));
+    expect(Number(result.approximation)).toBeCloseTo(3.5164062778981056, 10);
+    expect(result.checked).toBe(true);
+    const numeric = ok(await mathRoom().call("integrate", { expression: "sin(x)/x * cos(x)^2 * exp(x/10)", variable: "x", from: -4, to: 4 }));
+    expect(numeric).toMatchObject({ method: "numeric", converged: true });
+  });
+
+  it("solve log(x) = x - 4 finds both roots, 0.01866… and 5.749…", async () => {
+    const found = roots(ok(await mathRoom().call("solve", { equation: "log(x) = x - 4" }))).map((r) => Number(r.value));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toBeCloseTo(0.018660629088683, 12);
+    expect(found[1]).toBeCloseTo(5.749031386012701, 12);
+  });
+
+  it.each([
+    [[[7, -3, -1, 1], [8, -3, 5, 1], [-2, 2, -8, 0], [-1, -3, 6, 6]]],
+    [[[4, -8, 7, -6], [-7, -4, 7, -4], [-3, -6, -4, -7], [6, 1, -5, -8]]],
+    [[[-1, -1, 2, 4, -4], [7, 2, 0, -7, -9], [-7, -6, -7, -3, 9], [-9, 0, 9, 3, 9], [-1, -2, 9, 8, 9]]],
+    [[[-9, 3, -9, 2, 0, 0], [8, 7, 9, -9, 8, 2], [8, -3, 9, 6, 9, -9], [2, 8, -3, 6, 9, 0], [6, 6, -1, -6, 2, -3], [-8, -7, -4, 8, -7, -8]]],
+  ])("eigenvalues of the non-symmetric integer matrix %j converge (mathjs's did not)", async (a) => {
+    const result = ok(await mathRoom().call("matrix", { operation: "eigenvalues", a, mode: "number" }));
+    const values = result.eigenvalues as Root[];
+    const parse = (text: string) => {
+      const match = /^(-?[\d.e+-]+)(?: ([+-]) ([\d.e+-]+)i)?$/.exec(text)!;
+      return { re: Number(match[1]), im: match[2] ? Number(`${match[2]}${match[3]}`) : 0 };
+    };
+    const all = values.map((v) => parse(v.approximation));
+    expect(all).toHaveLength(a.length);
+    const trace = a.reduce((s, row, i) => s + row[i]!, 0);
+    expect(all.reduce((s, z) => s + z.re, 0)).toBeCloseTo(trace, 9);
+    expect(Math.abs(all.reduce((s, z) => s + z.im, 0))).toBeLessThan(1e-9);
+    // The exact path (characteristic polynomial) agrees.
+    const exact = ok(await mathRoom().call("matrix", { operation: "eigenvalues", a }));
+    expect((exact.eigenvalues as Root[]).reduce((n, v) => n + v.multiplicity, 0)).toBe(a.length);
+  });
+});
+
+describe("what every calculus and algebra student asks", () => {
+  it("∫ x sin x dx", async () => {
+    expect(ok(await mathRoom().call("integrate", { expression: "x*sin(x)", variable: "x" }))).toMatchObject({ value: "-x*cos(x) + sin(x)", exact: true, checked: true });
+  });
+
+  it("lim sin(x)/x at 0 and (1 + 1/n)^n at infinity", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("limit", { expression: "sin(x)/x", variable: "x", point: 0 }))).toMatchObject({ value: "1", checked: true });
+    expect(ok(await room.call("limit", { expression: "(1 + 1/n)^n", variable: "n", point: "inf" }))).toMatchObject({ value: "e", latex: expect.stringMatching(/= e$/) });
+  });
+
+  it("Taylor and Laurent series", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("series", { expression: "exp(x)", variable: "x", order: 4 })).value).toBe("1 + x + x^2/2 + x^3/6 + O(x^4)");
+    expect(ok(await room.call("series", { expression: "1/(x*sin(x))", variable: "x" })).value).toBe("1/x^2 + 1/6 + 7*x^2/360 + 31*x^4/15120 + O(x^6)");
+  });
+
+  it("factor, expand, partial fractions, polynomial gcd", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("factor", { expression: "x^4 - 1" })).value).toBe("(x - 1)*(x + 1)*(x^2 + 1)");
+    expect(ok(await room.call("expand", { expression: "(x + 1)^5" })).value).toBe("x^5 + 5*x^4 + 10*x^3 + 10*x^2 + 5*x + 1");
+    expect(ok(await room.call("partial_fractions", { expression: "1/(x^2 - 1)" })).value).toBe("-1/(2*(x + 1)) + 1/(2*(x - 1))");
+    expect(ok(await room.call("gcd", { values: ["x^2 - 1", "x^2 + 2x + 1"] })).value).toBe("x + 1");
+  });
+
+  it("exact values: sin(pi/6) = 1/2, gamma(1/2)^2 = pi", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("evaluate", { expression: "sin(pi/6)", mode: "exact" }))).toMatchObject({ value: "1/2", approximation: "0.5" });
+    expect(ok(await room.call("evaluate", { expression: "gamma(1/2)^2", mode: "exact" })).value).toBe("pi");
+  });
+
+  it("simplification that cancels (x^2-4)/(x-2) and knows sin^2 + cos^2 = 1", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("simplify", { expression: "(x^2 - 4)/(x - 2)" })).value).toBe("x + 2");
+    expect(ok(await room.call("simplify", { expression: "sin(x)^2 + cos(x)^2" })).value).toBe("1");
+  });
+
+  it("simple differential equations", async () => {
+    expect(ok(await mathRoom().call("dsolve", { equation: ["y'' + y = 0", "y(0) = 1", "y'(0) = 0"] })).value).toBe("y(x) = cos(x)");
+  });
+
+  it("units people use: knot, calorie, °C and °F offsets", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("convert", { value: 10, from: "knot", to: "km/h" })).amount).toBe(18.52);
+    expect(ok(await room.call("convert", { value: 1, from: "kcal", to: "J" })).amount).toBe(4184);
+    expect(ok(await room.call("convert", { value: 100, from: "degC", to: "degF" })).amount).toBe(212);
+    expect(ok(await room.call("convert", { value: -40, from: "degF", to: "degC" })).amount).toBe(-40);
+    expect(ok(await room.call("convert", { value: 0, from: "degC", to: "K" })).amount).toBe(273.15);
+    expect(failure(await room.call("convert", { value: 1, from: "degC", to: "m" }))).toMatch(/measure different quantities/);
+  });
+});
