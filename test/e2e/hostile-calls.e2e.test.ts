@@ -59,7 +59,10 @@ const CASES: { name: string; tool: string; args: Record<string, unknown>; answer
   { name: "an FFT of 9,973 points (a prime length)", tool: "evaluate", args: { expression: "sum(abs(fft(ones(9973))))" } },
   { name: "isPrime of a non-integer decimal (mathjs never ends)", tool: "evaluate", args: { expression: "isPrime(4294967296.5)", mode: "bignumber" } },
   { name: "cosh of a large whole decimal", tool: "evaluate", args: { expression: "cosh(9999999)", mode: "bignumber" } },
-  { name: "(123456789x − 987654321)^30 = 0, answered exactly", tool: "solve", args: { equation: "(123456789*x - 987654321)^30 = 0", variable: "x" }, answer: /^x = 109739369\/13717421$/ },
+  { name: "the derivative of a 19-level power tower", tool: "derivative", args: { expression: "x^".repeat(18) + "x", variable: "x" } },
+  { name: "the third derivative of sin nested 10 deep", tool: "derivative", args: { expression: "sin(".repeat(10) + "x" + ")".repeat(10), variable: "x", order: 3 } },
+  { name: "simplify x1 + x2 + … + x24", tool: "simplify", args: { expression: Array.from({ length: 24 }, (_, i) => `x${i + 1}`).join(" + ") }, answer: /x1/ },
+  { name: "(123456789x − 987654321)^30 = 0, answered exactly", tool: "solve", args: { equation: "(123456789*x - 987654321)^30 = 0", variable: "x" }, answer: /^x = 109739369\/13717421 \(multiplicity 30\)$/ },
   { name: "a plain number at bignumber precision 101, answered", tool: "evaluate", args: { expression: "number(1/3)", mode: "bignumber", precision: 101 }, answer: /^number\(1\/3\) = 0\.3333333333333333/ },
 ];
 
