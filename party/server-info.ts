@@ -4,6 +4,7 @@
 import { ToolRegistry } from "./tools/registry.ts";
 import type { ToolDefinition } from "./tools/registry.ts";
 import { seedTools } from "./tools/seed.ts";
+import { noteTool } from "./tools/note.ts";
 import { mathTools } from "./tools/math/index.ts";
 import { mathPrompts } from "./prompts/math-prompts.ts";
 import { roomResources } from "./resources/room-resources.ts";
@@ -18,7 +19,7 @@ export const INSTRUCTIONS =
   "assignments (r = 7, f(x) = x^2 + 1) are room variables every participant can use, listed and cleared with variables. " +
   "simplify and derivative work symbolically; solve finds exact or numeric roots and solves linear systems; " +
   "integrate gives definite integrals with an error estimate; statistics, matrix and convert (units) do what they say; " +
-  "plot draws curves as an SVG image.";
+  "plot draws curves as an SVG image. note writes Markdown with $…$ LaTeX to the log, to explain a step or ask a question.";
 
 /** How many numbers a statistics call holds (its data, or both lists of a correlation). */
 const valuesIn = (data: unknown): number => (Array.isArray(data) ? data.reduce((n: number, item) => n + (Array.isArray(item) ? item.length : 1), 0) : 0);
@@ -37,6 +38,7 @@ const LONG_WORK: Record<string, ToolDefinition["task"]> = {
 export const toolRegistry = new ToolRegistry().register(
   ...seedTools,
   ...mathTools.map((tool) => (LONG_WORK[tool.name] ? { ...tool, task: LONG_WORK[tool.name] } : tool)),
+  noteTool,
 );
 
 /** What every math room serves. */
