@@ -8,12 +8,10 @@
 import { z } from "zod";
 import { defineTool } from "./registry.ts";
 import type { ToolDefinition } from "./registry.ts";
-
-/** Long enough for a worked explanation; far below a frame (64 KiB) and cheap for every reader to render. */
-export const MAX_NOTE_LENGTH = 10_000;
+import { MAX_NOTE_LENGTH, NOTE_TOOL } from "../../shared/notes.ts";
 
 export const noteTool: ToolDefinition = defineTool({
-  name: "note",
+  name: NOTE_TOOL,
   title: "Note",
   description:
     "Writes a note to the room's log for everyone in the room to read: an explanation of a step, a hint, a question. " +

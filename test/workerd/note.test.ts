@@ -3,7 +3,7 @@
  * empty or too long.
  */
 import { describe, expect, it } from "vitest";
-import { MAX_NOTE_LENGTH } from "../../party/tools/note.ts";
+import { MAX_NOTE_LENGTH } from "../../shared/notes.ts";
 import { isEvent, roomPath, TestSocket } from "./socket.ts";
 
 let counter = 0;
