@@ -3,11 +3,13 @@
  */
 import { css } from "lit";
 import { avatarStyles } from "./avatar.ts";
+import { noteStyles } from "./note.styles.ts";
 import { tokens } from "./theme.ts";
 
 export const logStyles = [
   tokens,
   avatarStyles,
+  noteStyles,
   css`
     :host {
       display: flex;
@@ -91,6 +93,50 @@ export const logStyles = [
       font-size: 0.95rem;
       white-space: pre-wrap;
       overflow-wrap: anywhere;
+    }
+    .result {
+      min-width: 0;
+    }
+    .statement {
+      display: block;
+      width: fit-content;
+      font-size: 1.12rem;
+      line-height: 1.5;
+    }
+    .entry.note {
+      border-left: 3px solid color-mix(in srgb, var(--_accent) 55%, var(--_border));
+    }
+    .entry.note .tool {
+      font-family: var(--_font);
+    }
+    .copy {
+      display: inline-flex;
+      gap: 0.15rem;
+      margin-left: auto;
+    }
+    .copy + .when {
+      margin-left: 0.25rem;
+    }
+    .copy-button {
+      font: inherit;
+      font-size: 0.72rem;
+      line-height: 1.2;
+      padding: 0.1rem 0.45rem;
+      border: 1px solid transparent;
+      border-radius: 999px;
+      background: none;
+      color: var(--_muted);
+      cursor: pointer;
+      opacity: 0.8;
+    }
+    .entry:hover .copy-button {
+      opacity: 1;
+    }
+    .copy-button:hover,
+    .copy-button:focus-visible {
+      opacity: 1;
+      border-color: var(--_border);
+      color: var(--_text);
     }
     .figure {
       margin: 0.4rem 0 0;

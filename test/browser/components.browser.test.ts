@@ -6,16 +6,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { bundle } from "../../scripts/build-web.ts";
+import type { WebFiles } from "../../scripts/build-web.ts";
 import { failOnPageErrors, launchChromium, screenshot } from "./chromium.ts";
 
 const ORIGIN = "http://components.test";
 let browser: Browser;
-let script: string;
+let files: WebFiles;
 let page: Page;
 let errors: string[] = [];
 
 beforeAll(async () => {
-  [browser, script] = await Promise.all([launchChromium(), bundle()]);
+  [browser, files] = await Promise.all([launchChromium(), bundle()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -33,8 +34,11 @@ async function open(width = 900): Promise<Page> {
   errors = [];
   failOnPageErrors(page, errors);
   await page.route(`${ORIGIN}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === "/math-session.js") return route.fulfill({ body: script, contentType: "text/javascript" });
+    const path = new URL(route.request().url()).pathname.slice(1);
+    const file = files[path];
+    if (file !== undefined && path !== "index.html") {
+      return route.fulfill({ body: Buffer.from(file), contentType: path.endsWith(".js") ? "text/javascript" : "font/woff2" });
+    }
     return route.fulfill({ body: `<!doctype html><meta charset="utf-8"><script type="module" src="/math-session.js"></script><body></body>`, contentType: "text/html" });
   });
   await page.goto(`${ORIGIN}/`);

@@ -1,0 +1,54 @@
+/**
+ * @module mathjs expressions as LaTeX, loaded when a person first types a calculation or the log first
+ * shows one (never with the first load): mathjs's own parser, so what parses here is exactly what the
+ * room's `evaluate` accepts, and its own LaTeX printer, the one the room's results are written with.
+ */
+import { create, parseDependencies } from "mathjs";
+import type { FactoryFunctionMap, MathNode } from "mathjs";
+
+const math = create({ parseDependencies } as FactoryFunctionMap);
+
+/** Symbols of more than one letter that mathjs does not know are names, set upright (`\mathrm{speed}`). */
+function symbolTex(node: MathNode): string | undefined {
+  if (node.type !== "SymbolNode") return undefined;
+  const name = (node as MathNode & { name: string }).name;
+  const tex = node.toTex();
+  // mathjs writes a name it has no LaTeX for as the name itself, italic letter by letter.
+  return /^[A-Za-z]{2,}$/.test(name) && tex.trim() === name ? `\\mathrm{${name}}` : undefined;
+}
+
+export type Typeset = { tex: string } | { error: string; at?: number };
+
+/**
+ * The expression (one or more statements, as `evaluate` takes them) in LaTeX, or why it does not parse
+ * and where (`at`, a 0-based index into the text).
+ */
+export function expressionTex(expression: string): Typeset {
+  try {
+    const node = math.parse(expression);
+    return { tex: node.toTex({ parenthesis: "keep", implicit: "hide", handler: symbolTex }) };
+  } catch (error) {
+    const char = (error as { char?: unknown }).char;
+    return { error: (error as Error).message, ...(typeof char === "number" ? { at: Math.max(0, char - 1) } : {}) };
+  }
+}
+
+/** The statements of a block (`r = 2; pi r^2`), each in LaTeX, with what kind each is. */
+export function statementsTex(expression: string): { tex: string; assigns?: string }[] | { error: string } {
+  try {
+    const node = math.parse(expression);
+    const statements = node.type === "BlockNode" ? (node as MathNode & { blocks: { node: MathNode }[] }).blocks.map((b) => b.node) : [node];
+    return statements.map((statement) => {
+      const tex = statement.toTex({ parenthesis: "keep", implicit: "hide", handler: symbolTex });
+      if (statement.type === "AssignmentNode") {
+        const target = (statement as MathNode & { object: MathNode; index?: unknown }).object;
+        if (target.type === "SymbolNode" && !(statement as { index?: unknown }).index) {
+          return { tex, assigns: target.toTex({ handler: symbolTex }) };
+        }
+      }
+      return { tex };
+    });
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
