@@ -4,8 +4,8 @@
  * written (read and written again through the note reader, so nothing but the safe subset survives),
  * errors, and plots as images (data URLs). Part of the lazily loaded renderer.
  *
- * Nothing from the log is written as HTML: names and text are escaped, code is fenced, and math has its
- * `<` and `>` written as `\lt` and `\gt`, so a viewer without math support shows no markup either.
+ * Nothing from the log is written as HTML: names and text are escaped, code is fenced, and no `<` in
+ * math can open a tag, so a viewer without math support shows no markup either.
  */
 import type { RoomEvent } from "../shared/events.ts";
 import { entryMath } from "./entry-math.ts";
@@ -22,8 +22,11 @@ export function escapeText(text: string): string {
     .replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/gm, (_, space: string, mark: string) => `${space}${/\d/.test(mark) ? `${mark}\\` : `\\${mark}`}`);
 }
 
-/** LaTeX that no viewer can take for HTML. */
-const safeMath = (tex: string) => tex.replace(/</g, "\\lt ").replace(/>/g, "\\gt ");
+/**
+ * LaTeX that no viewer can take for HTML: a `<` that could open a tag is followed by an empty group,
+ * which LaTeX ignores (in math and in text alike) and which no tag starts with.
+ */
+const safeMath = (tex: string) => tex.replace(/<(?=[A-Za-z/!?])/g, "<{}");
 
 /** A code span that holds any text (a fence longer than any run of backticks inside it). */
 function code(text: string): string {
@@ -49,7 +52,7 @@ function inline(node: Inline): string {
     case "code":
       return code(node.text);
     case "math":
-      return node.display ? `\n${displayMath(node.tex)}\n` : `$${safeMath(node.tex)}$`;
+      return node.display ? `$$${safeMath(node.tex)}$$` : `$${safeMath(node.tex)}$`;
     case "strong":
       return `**${node.children.map(inline).join("")}**`;
     case "em":
@@ -111,7 +114,8 @@ function entry(event: RoomEvent, parser: ParserModule | undefined): string {
   const failure = failureOf(event);
   const math = failure === undefined ? entryMath(event, parser) : { showsArguments: false, latex: undefined };
   const showsArguments = math.latex !== undefined ? math.showsArguments : saysItsArguments(event);
-  if (failure !== undefined || !showsArguments) lines.push(`Arguments: ${code(argumentsText(event.arguments))}`, "");
+  const args = argumentsText(event.arguments);
+  if (args && (failure !== undefined || !showsArguments)) lines.push(`Arguments: ${code(args)}`, "");
   if (failure !== undefined) {
     lines.push(`**Error:** ${escapeText(failure)}`);
     return lines.join("\n");
