@@ -11,7 +11,7 @@ import { callEvent } from "./events.ts";
 import { bareLatex, looksLikeLatex } from "./latex-input.ts";
 import "./math-tex.ts";
 import { controls, tokens } from "./theme.ts";
-import { loadParser, loadTypesetter, parserLoaded, typeset, typesetterLoaded } from "./typeset.ts";
+import { loadParser, loadTypesetter, parserLoaded, typeset as typesetLatex, typesetterLoaded } from "./typeset.ts";
 
 const HISTORY_KEY = "math-session:history";
 const HISTORY_LIMIT = 100;
@@ -233,7 +233,7 @@ export class MathExpressionInput extends LitElement {
     }
     if (looksLikeLatex(text)) {
       const latex = bareLatex(text);
-      const typeset = latex ? render(latex) : undefined;
+      const typeset = latex ? typesetLatex(latex) : undefined;
       this.preview = typeset && "error" in typeset ? { problem: `This LaTeX does not parse: ${typeset.error}` } : { latex, text };
       return;
     }
@@ -272,7 +272,6 @@ export class MathExpressionInput extends LitElement {
   }
 }
 
-const render = (latex: string) => typeset(`\\displaystyle ${latex}`);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -78,8 +78,14 @@ export const logStyles = [
       background: var(--_accent-soft);
       color: var(--_accent);
     }
-    .when {
+    .end {
+      /* The copy buttons and the time wrap together, to the right. */
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
       margin-left: auto;
+    }
+    .when {
       font-variant-numeric: tabular-nums;
     }
     .args {
@@ -112,10 +118,6 @@ export const logStyles = [
     .copy {
       display: inline-flex;
       gap: 0.15rem;
-      margin-left: auto;
-    }
-    .copy + .when {
-      margin-left: 0.25rem;
     }
     .copy-button {
       font: inherit;

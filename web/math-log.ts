@@ -136,8 +136,10 @@ export class MathLog extends LitElement {
       <span class="who">${event.by}</span>
       <span class="tool">${event.tool}</span>
       <span class="seq">#${event.seq}</span>
-      ${actions}
-      <time class="when" datetime=${event.at} title=${at.toLocaleString()}>${Number.isNaN(at.getTime()) ? "" : time.format(at)}</time>
+      <span class="end">
+        ${actions}
+        <time class="when" datetime=${event.at} title=${at.toLocaleString()}>${Number.isNaN(at.getTime()) ? "" : time.format(at)}</time>
+      </span>
     </div>`;
   }
 

@@ -1,7 +1,8 @@
 /**
- * @module `<math-session>`: a person in a math-mcp room. The live log, an expression input, a form for
- * every tool, who is here, the room's variables, the connection's state, a share link and a download
- * of the log. The MCP session itself lives in a reactive controller (room-controller.ts).
+ * @module `<math-session>`: a person in a math-mcp room. The live log as typeset math, an expression input
+ * with a live preview, a note input, a form for every tool, who is here, the room's variables, the
+ * connection's state, a share link and a download of the log (JSON, or Markdown with LaTeX). The MCP
+ * session itself lives in a reactive controller (room-controller.ts).
  *
  * ```html
  * <script type="module" src="https://math.example/math-session.js"></script>
@@ -50,6 +51,20 @@ function guestName(): string {
   }
 }
 
+/**
+ * @event math-session-status - the connection changed: `{status}`.
+ * @event math-session-event - a room event arrived (replayed or live), once per seq: `{event}`.
+ * @event math-session-error - something failed that the log does not show: `{message}`.
+ * @event math-call - a person ran something (a calculation, a note, a tool's form): `{tool, arguments}`.
+ * @csspart header, room, status, share-button, download-button, download-menu, share, main, log, composer,
+ *   tabs, tab, expression, expression-input, expression-preview, run-button, note-input, note-textarea,
+ *   note-preview, note-button, sidebar, alert, notice, view-only, empty
+ * @csspart entry, entry-error, entry-note, result, math, note, note-math, copy - the log's, exported.
+ * @cssproperty --math-session-font, --math-session-mono-font, --math-session-bg, --math-session-surface,
+ *   --math-session-raised, --math-session-text, --math-session-muted, --math-session-border,
+ *   --math-session-accent, --math-session-accent-text, --math-session-danger, --math-session-ok,
+ *   --math-session-warn, --math-session-radius, --math-session-log-height
+ */
 @customElement("math-session")
 export class MathSession extends LitElement {
   /** The math-mcp service, e.g. `https://math.example`; by default the page's own origin. */

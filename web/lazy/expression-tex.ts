@@ -8,13 +8,23 @@ import type { FactoryFunctionMap, MathNode } from "mathjs";
 
 const math = create({ parseDependencies } as FactoryFunctionMap);
 
-/** Symbols of more than one letter that mathjs does not know are names, set upright (`\mathrm{speed}`). */
-function symbolTex(node: MathNode): string | undefined {
-  if (node.type !== "SymbolNode") return undefined;
-  const name = (node as MathNode & { name: string }).name;
-  const tex = node.toTex();
-  // mathjs writes a name it has no LaTeX for as the name itself, italic letter by letter.
-  return /^[A-Za-z]{2,}$/.test(name) && tex.trim() === name ? `\\mathrm{${name}}` : undefined;
+type Named = MathNode & { name: string; args: MathNode[]; fn: { name?: string } };
+
+/**
+ * Where mathjs's LaTeX is not the textbook's: a symbol of more than one letter that mathjs does not
+ * know is a name, set upright (`\mathrm{speed}`), and the factorial of a number or a name is `n!`.
+ */
+function textbook(node: MathNode, options?: object): string | undefined {
+  const named = node as Named;
+  if (node.type === "SymbolNode") {
+    // mathjs writes a name it has no LaTeX for as the name itself, italic letter by letter.
+    return /^[A-Za-z]{2,}$/.test(named.name) && node.toTex().trim() === named.name ? `\\mathrm{${named.name}}` : undefined;
+  }
+  if (node.type === "FunctionNode" && named.fn.name === "factorial" && named.args.length === 1) {
+    const [arg] = named.args;
+    if (arg!.type === "ConstantNode" || arg!.type === "SymbolNode") return `${arg!.toTex(options)}!`;
+  }
+  return undefined;
 }
 
 export type Typeset = { tex: string } | { error: string; at?: number };
@@ -26,7 +36,7 @@ export type Typeset = { tex: string } | { error: string; at?: number };
 export function expressionTex(expression: string): Typeset {
   try {
     const node = math.parse(expression);
-    return { tex: node.toTex({ parenthesis: "keep", implicit: "hide", handler: symbolTex }) };
+    return { tex: node.toTex({ parenthesis: "keep", implicit: "hide", handler: textbook }) };
   } catch (error) {
     const char = (error as { char?: unknown }).char;
     return { error: (error as Error).message, ...(typeof char === "number" ? { at: Math.max(0, char - 1) } : {}) };
@@ -39,11 +49,11 @@ export function statementsTex(expression: string): { tex: string; assigns?: stri
     const node = math.parse(expression);
     const statements = node.type === "BlockNode" ? (node as MathNode & { blocks: { node: MathNode }[] }).blocks.map((b) => b.node) : [node];
     return statements.map((statement) => {
-      const tex = statement.toTex({ parenthesis: "keep", implicit: "hide", handler: symbolTex });
+      const tex = statement.toTex({ parenthesis: "keep", implicit: "hide", handler: textbook });
       if (statement.type === "AssignmentNode") {
         const target = (statement as MathNode & { object: MathNode; index?: unknown }).object;
         if (target.type === "SymbolNode" && !(statement as { index?: unknown }).index) {
-          return { tex, assigns: target.toTex({ handler: symbolTex }) };
+          return { tex, assigns: target.toTex({ handler: textbook }) };
         }
       }
       return { tex };
