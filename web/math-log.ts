@@ -24,6 +24,15 @@ import { loadParser, loadTypesetter, parserLoaded, typesetterLoaded } from "./ty
 const PAGE = 300;
 /** Within this many pixels of the bottom counts as reading the newest entries. */
 const NEAR_BOTTOM = 32;
+/**
+ * Typesetting a call takes about a millisecond (mathjs's parser and printer, then KaTeX): the newest
+ * entries, those a reader sees first, are typeset at once, older ones a slice at a time when the page is
+ * idle, so a long log opens without a pause. Each entry is typeset once.
+ */
+const TYPESET_FIRST = 40;
+const TYPESET_SLICE = 60;
+
+type Statement = { latex?: string; showsArguments: boolean };
 
 const time = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
 
@@ -48,6 +57,8 @@ export class MathLog extends LitElement {
   @property() accessor me = "";
 
   @state() accessor shown = PAGE;
+  /** How many of the newest shown entries are typeset (the rest follow when the page is idle). */
+  @state() accessor typeset = TYPESET_FIRST;
   /** The entry whose text or LaTeX was just copied, for a moment's "Copied". */
   @state() accessor copied: { seq: number; what: string } | undefined;
   /** Entries that arrived while the reader was scrolled up. */
@@ -82,7 +93,7 @@ export class MathLog extends LitElement {
         ${repeat(
           visible,
           (event) => event.seq,
-          (event) => html`${gapBefore.has(event.seq) ? this.#gap(gapBefore.get(event.seq)!) : nothing}${this.#entry(event)}`,
+          (event, i) => html`${gapBefore.has(event.seq) ? this.#gap(gapBefore.get(event.seq)!) : nothing}${this.#entry(event, visible.length - i <= this.typeset)}`,
         )}
         ${this.gaps.filter((g) => g.from === null).map((g) => this.#gap(g))}
         </div>
@@ -93,12 +104,25 @@ export class MathLog extends LitElement {
     `;
   }
 
-  #entry(event: RoomEvent) {
+  /** Statements already made, by event; one made without the parser is made again once it is here. */
+  readonly #statements = new WeakMap<RoomEvent, { math: Statement; parser: boolean }>();
+
+  #statement(event: RoomEvent): Statement {
+    const typesetter = typesetterLoaded();
+    if (!typesetter) return { showsArguments: false };
+    const parser = parserLoaded();
+    const made = this.#statements.get(event);
+    if (made && (made.parser || !parser)) return made.math;
+    const math = typesetter.entryMath(event, parser);
+    this.#statements.set(event, { math, parser: parser !== undefined });
+    return math;
+  }
+
+  #entry(event: RoomEvent, typeset: boolean) {
     const note = noteOf(event);
     if (note !== undefined) return this.#note(event, note);
     const failure = failureOf(event);
-    const typesetter = typesetterLoaded();
-    const math = failure === undefined && typesetter ? typesetter.entryMath(event, parserLoaded()) : { showsArguments: false, latex: undefined };
+    const math: Statement = failure === undefined && typeset ? this.#statement(event) : { showsArguments: false };
     const showsArguments = math.latex !== undefined ? math.showsArguments : saysItsArguments(event);
     const classes = ["entry", failure !== undefined ? "error" : "", event.by === this.me ? "mine" : ""].join(" ");
     const text = failure ?? resultText(event.result);
@@ -226,6 +250,19 @@ export class MathLog extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has("events") && this.#following) this.scrollToEnd();
+    if (this.typeset < Math.min(this.events.length, this.shown) && typesetterLoaded()) this.#typesetMore();
+  }
+
+  #idle?: number;
+
+  /** Typesets the next slice of older entries when the page has a moment. */
+  #typesetMore(): void {
+    if (this.#idle !== undefined) return;
+    const more = () => {
+      this.#idle = undefined;
+      this.typeset += TYPESET_SLICE;
+    };
+    this.#idle = typeof requestIdleCallback === "function" ? requestIdleCallback(more, { timeout: 500 }) : (setTimeout(more, 16) as unknown as number);
   }
 
   override firstUpdated(): void {
@@ -236,6 +273,8 @@ export class MathLog extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#growth.disconnect();
+    if (this.#idle !== undefined) (typeof cancelIdleCallback === "function" ? cancelIdleCallback : clearTimeout)(this.#idle);
+    this.#idle = undefined;
   }
 
   override connectedCallback(): void {

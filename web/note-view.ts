@@ -59,8 +59,17 @@ function block(node: Block): TemplateResult {
   }
 }
 
+/** Notes already read, by their text: the log renders every note again with each new entry. */
+const read = new Map<string, Block[]>();
+
 /** The note's Markdown, as templates to put in the page; as plain text while the renderer loads. */
 export function renderNote(markdown: string, typesetter: TypesetterModule | undefined): TemplateResult {
   if (!typesetter) return html`<p class="raw">${markdown}</p>`;
-  return html`${typesetter.parseMarkdown(markdown).map(block)}`;
+  let tree = read.get(markdown);
+  if (!tree) {
+    tree = typesetter.parseMarkdown(markdown);
+    if (read.size >= 500) read.delete(read.keys().next().value!);
+    read.set(markdown, tree);
+  }
+  return html`${tree.map(block)}`;
 }

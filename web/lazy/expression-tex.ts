@@ -10,15 +10,23 @@ const math = create({ parseDependencies } as FactoryFunctionMap);
 
 type Named = MathNode & { name: string; args: MathNode[]; fn: { name?: string } };
 
+/** How each symbol is written, by name: the same few names come back in every expression. */
+const symbols = new Map<string, string | undefined>();
+
 /**
  * Where mathjs's LaTeX is not the textbook's: a symbol of more than one letter that mathjs does not
- * know is a name, set upright (`\mathrm{speed}`), and the factorial of a number or a name is `n!`.
+ * know is a name, set upright (`\\mathrm{speed}`), and the factorial of a number or a name is `n!`.
  */
 function textbook(node: MathNode, options?: object): string | undefined {
   const named = node as Named;
   if (node.type === "SymbolNode") {
-    // mathjs writes a name it has no LaTeX for as the name itself, italic letter by letter.
-    return /^[A-Za-z]{2,}$/.test(named.name) && node.toTex().trim() === named.name ? `\\mathrm{${named.name}}` : undefined;
+    if (!symbols.has(named.name)) {
+      // mathjs writes a name it has no LaTeX for as the name itself, italic letter by letter.
+      const upright = /^[A-Za-z]{2,}$/.test(named.name) && node.toTex().trim() === named.name;
+      if (symbols.size > 10_000) symbols.clear();
+      symbols.set(named.name, upright ? `\\mathrm{${named.name}}` : undefined);
+    }
+    return symbols.get(named.name);
   }
   if (node.type === "FunctionNode" && named.fn.name === "factorial" && named.args.length === 1) {
     const [arg] = named.args;
