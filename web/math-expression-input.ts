@@ -209,7 +209,7 @@ export class MathExpressionInput extends LitElement {
           : "problem" in preview
             ? html`<span class="problem" part="preview-problem">${preview.problem}</span>`
             : html`<span class="loading">Preparing the preview…</span>`;
-    return html`<div class="preview" part="preview" id="expression-preview" aria-label="Preview" ?hidden=${preview === undefined}>${body}</div>`;
+    return html`<div class="preview" part="preview" id="expression-preview" ?hidden=${preview === undefined}>${body}</div>`;
   }
 
   /** The parser and KaTeX start loading when the input is first focused, before anything is typed. */

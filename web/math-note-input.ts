@@ -86,7 +86,7 @@ export class MathNoteInput extends LitElement {
     const over = length > MAX_NOTE_LENGTH;
     const empty = this.text.trim() === "";
     return html`
-      <div class="preview note-body" part="preview" id="note-preview" aria-label="Preview of the note" ?hidden=${empty}>
+      <div class="preview note-body" part="preview" id="note-preview" ?hidden=${empty}>
         ${empty ? nothing : renderNote(this.text, this.ready ? typesetterLoaded() : undefined)}
       </div>
       <form part="form" @submit=${this.#submit}>
@@ -96,7 +96,7 @@ export class MathNoteInput extends LitElement {
           part="textarea"
           rows="2"
           placeholder=${this.readOnly ? "View only: this link cannot write notes" : "A note for the room: Markdown, with $x^2$ or $$\\int_0^1 x\\,dx$$ for math"}
-          aria-describedby="note-hint"
+          aria-describedby="note-preview note-hint"
           ?disabled=${this.readOnly}
           .value=${this.text}
           @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}

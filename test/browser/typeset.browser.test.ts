@@ -152,6 +152,16 @@ describe("typeset log entries", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 
+  it("opens a long log with its newest entries typeset, and typesets the older ones soon after", async () => {
+    await open();
+    const events = Array.from({ length: 150 }, (_, i) => ok(i + 1, "add", { a: i, b: 1 }, `${i} + 1 = ${i + 1}`, { value: i + 1 }));
+    await current.mount("math-log", { events }, "display:flex;height:600px");
+    await page.locator('math-log [data-seq="150"] .katex').waitFor();
+    await page.locator('math-log [data-seq="1"] .katex').waitFor();
+    expect(await typeset(1)).toBe("0 + 1 = 1");
+    expect(await page.locator("math-log [part=math] .katex").count()).toBe(150);
+  });
+
   it("copies a result as text or as LaTeX in one click, and a note as Markdown", async () => {
     await open();
     const note = { seq: 14, at: at(14), by: "tutor", tool: "note", arguments: { text: "Use $\\frac{a}{b}$ here." }, result: { content: [{ type: "text", text: "Note added to the room's log." }] } };
