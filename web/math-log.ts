@@ -88,7 +88,7 @@ export class MathLog extends LitElement {
         <div class="entries">
         ${hidden > 0 ? html`<button class="more" @click=${this.#showEarlier}>Show ${Math.min(hidden, PAGE)} earlier entries</button>` : nothing}
         ${this.events.length === 0
-          ? html`<p class="empty" part="empty">Nothing here yet. Type a calculation below or call a tool: everyone in the room sees it here.</p>`
+          ? html`<p class="empty" part="empty">Nothing here yet. Type a calculation or write a note below, or call a tool: everyone in the room sees it here.</p>`
           : nothing}
         ${repeat(
           visible,
