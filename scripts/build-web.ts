@@ -2,10 +2,13 @@
  * @module `npm run build`: bundles the web component (web/) and lays out the static assets the Worker
  * serves in dist/public: the first-load module `math-session.js`, the demo page, `_headers`, and under
  * `lazy/` what is loaded only when first needed — the math renderer (KaTeX), its fonts, and the parser
- * that typesets mathjs expressions — each named by its content and served as immutable.
+ * that typesets mathjs expressions — each asked for with its content's hash (`lazy/typesetter.js?v=…`)
+ * and served as immutable.
  *
- * The lazy modules are built on their own, before the first-load module, which learns their names from
- * the build (`__MATH_LAZY__`); so they share no chunk with it and the first load stays one module.
+ * The lazy modules are built on their own, before the first-load module, which learns their URLs from
+ * the build (`__MATH_LAZY__`); so they share no chunk with it and the first load stays one module. Their
+ * file names never change (a running `wrangler dev` serves only the files it found when it started, new
+ * contents of those included): the hash in the query is what a new version changes.
  *
  * `wrangler dev` and `wrangler deploy` run this first ([build] in wrangler.toml). The test suite starts
  * several `wrangler dev` at once, so several builds may run side by side: every file is written whole to
@@ -68,7 +71,7 @@ export type WebFiles = Record<string, string | Uint8Array>;
 /**
  * CORS for the modules and fonts, so any page can load them (fonts and module scripts from another
  * origin need it). Browsers revalidate the first-load module (a 304 by its ETag) so a new version reaches
- * every page at once; what it loads later is named by its content and never changes.
+ * every page at once; what it loads later is asked for by its content's hash, and kept for good.
  */
 const HEADERS = `/math-session.js
   Access-Control-Allow-Origin: *
@@ -84,9 +87,8 @@ export async function bundle(): Promise<WebFiles> {
   const files: WebFiles = { ...katex.files };
   const lazy = async (name: string, entry: string, options: BuildOptions = {}) => {
     const text = await one(entry, options);
-    const path = `lazy/${name}.${contentHash(text)}.js`;
-    files[path] = text;
-    return path;
+    files[`lazy/${name}.js`] = text;
+    return `lazy/${name}.js?v=${contentHash(text)}`;
   };
   const [typesetter, parser] = await Promise.all([
     lazy("typesetter", "web/lazy/typesetter.ts", { define: { __KATEX_CSS__: JSON.stringify(katex.css), __KATEX_FONTS__: JSON.stringify(katex.fonts) } }),

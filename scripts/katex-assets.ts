@@ -1,7 +1,7 @@
 /**
  * @module KaTeX's stylesheet and fonts, made ready for the lazily loaded renderer: the stylesheet without
- * its `@font-face` rules (the renderer's own shadow roots adopt it), and the fonts as woff2 files named by
- * their content, so the Worker can serve them as immutable with long-lived caching.
+ * its `@font-face` rules (the renderer's own shadow roots adopt it), and the fonts as woff2 files asked for
+ * with their content's hash (`?v=`), so the Worker can serve them as immutable with long-lived caching.
  *
  * Fonts declared inside a shadow root are not used by browsers, so the renderer adds the faces to the
  * document itself (`document.fonts`), from these entries, with URLs relative to its own module.
@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-/** One face of a KaTeX font: `file` is relative to the renderer's module (both live in lazy/). */
+/** One face of a KaTeX font: `file` is its URL relative to the renderer's module (both live in lazy/). */
 export type FontFaceEntry = { family: string; style: string; weight: string; file: string };
 
 export type KatexAssets = {
@@ -37,9 +37,8 @@ export function katexAssets(): KatexAssets {
     const family = declaration(rule, "font-family");
     if (!source || !family) throw new Error(`build-web: KaTeX's @font-face rule changed shape: ${rule.slice(0, 120)}`);
     const content = new Uint8Array(readFileSync(join(KATEX_DIST, source)));
-    const name = source.slice("fonts/".length, -".woff2".length);
-    const file = `fonts/${name}.${contentHash(content)}.woff2`;
-    files[`lazy/${file}`] = content;
+    files[`lazy/${source}`] = content;
+    const file = `${source}?v=${contentHash(content)}`;
     fonts.push({ family, style: declaration(rule, "font-style") ?? "normal", weight: declaration(rule, "font-weight") ?? "400", file });
   }
   if (fonts.length === 0) throw new Error("build-web: found no fonts in KaTeX's stylesheet");

@@ -5,6 +5,7 @@
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundle, FIRST_LOAD_BUDGET, sizes } from "../../scripts/build-web.ts";
+import { contentHash } from "../../scripts/katex-assets.ts";
 import type { WebFiles } from "../../scripts/build-web.ts";
 
 let files: WebFiles;
@@ -29,19 +30,19 @@ describe("the first load", () => {
     const module = files["math-session.js"] as string;
     for (const mark of ["Too many expansions", ".katex .katex-mathml", "KaTeX_Main", "typed-function", "Unexpected end of expression"]) expect(module).not.toContain(mark);
     const lazy = Object.keys(files).filter((path) => path.startsWith("lazy/"));
-    const typesetter = lazy.find((path) => /^lazy\/typesetter\.[\w-]{10}\.js$/.test(path))!;
-    const parser = lazy.find((path) => /^lazy\/expression-tex\.[\w-]{10}\.js$/.test(path))!;
-    expect(module).toContain(JSON.stringify(typesetter));
-    expect(module).toContain(JSON.stringify(parser));
+    const [typesetter, parser] = ["lazy/typesetter.js", "lazy/expression-tex.js"];
+    // Asked for with their content's hash, so that a new version is a new URL.
+    expect(module).toContain(JSON.stringify(`${typesetter}?v=${contentHash(files[typesetter]!)}`));
+    expect(module).toContain(JSON.stringify(`${parser}?v=${contentHash(files[parser]!)}`));
     expect(files[typesetter]).toContain("Too many expansions");
     expect(files[typesetter]).toContain(".katex .katex-mathml");
     expect(files[parser]).toContain("Unexpected end of expression");
-    // Every font KaTeX may ask for is there, as woff2, named by its content, and named in the renderer.
+    // Every font KaTeX may ask for is there, as woff2, asked for by the renderer with its content's hash.
     const fonts = lazy.filter((path) => path.startsWith("lazy/fonts/"));
     expect(fonts).toHaveLength(20);
     for (const font of fonts) {
-      expect(font).toMatch(/^lazy\/fonts\/KaTeX_[\w-]+\.[\w-]{10}\.woff2$/);
-      expect(files[typesetter]).toContain(font.slice("lazy/".length));
+      expect(font).toMatch(/^lazy\/fonts\/KaTeX_[\w-]+\.woff2$/);
+      expect(files[typesetter]).toContain(`${font.slice("lazy/".length)}?v=${contentHash(files[font]!)}`);
     }
     // The Worker serves them to any origin, and for good: their names change when they do.
     expect(files["_headers"]).toContain("/lazy/*\n  Access-Control-Allow-Origin: *\n  Cache-Control: public, max-age=31536000, immutable");

@@ -150,11 +150,11 @@ describe("math people can read", () => {
 
   it("serves the renderer, the parser and KaTeX's fonts from the Worker itself, to any origin, cached for good", async () => {
     const module = await (await fetch(`${dev.origin}/math-session.js`)).text();
-    const lazy = [...module.matchAll(/"(lazy\/[\w-]+\.[\w-]{10}\.js)"/g)].map((m) => m[1]!);
+    const lazy = [...module.matchAll(/"(lazy\/[\w-]+\.js\?v=[\w-]{10})"/g)].map((m) => m[1]!);
     expect(lazy).toHaveLength(2);
     const typesetter = await fetch(`${dev.origin}/${lazy.find((p) => p.startsWith("lazy/typesetter."))}`, { headers: { Origin: "https://blog.example" } });
     const body = await typesetter.text();
-    const font = body.match(/fonts\/KaTeX_Main-Regular\.[\w-]{10}\.woff2/)![0];
+    const font = body.match(/fonts\/KaTeX_Main-Regular\.woff2\?v=[\w-]{10}/)![0];
     for (const [response, type] of [
       [typesetter, /javascript/],
       [await fetch(`${dev.origin}/${lazy.find((p) => p.startsWith("lazy/expression-tex."))}`, { headers: { Origin: "https://blog.example" } }), /javascript/],
