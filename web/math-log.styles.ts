@@ -109,10 +109,10 @@ export const logStyles = [
       font-size: 1.12rem;
       line-height: 1.5;
     }
-    .entry.note {
+    .entry.noted {
       border-left: 3px solid color-mix(in srgb, var(--_accent) 55%, var(--_border));
     }
-    .entry.note .tool {
+    .entry.noted .tool {
       font-family: var(--_font);
     }
     .copy {

@@ -146,7 +146,7 @@ export class MathLog extends LitElement {
 
   #note(event: RoomEvent, markdown: string) {
     return html`
-      <article class="entry note ${event.by === this.me ? "mine" : ""}" part="entry entry-note" data-seq=${event.seq} aria-label=${`${event.by}: note`}>
+      <article class="entry noted ${event.by === this.me ? "mine" : ""}" part="entry entry-note" data-seq=${event.seq} aria-label=${`${event.by}: note`}>
         ${this.#meta(event, this.#copyButtons(event.seq, [["markdown", "Copy Markdown", markdown]]))}
         <div class="note-body" part="note">${renderNote(markdown, typesetterLoaded())}</div>
       </article>

@@ -90,6 +90,8 @@ export const sessionStyles = [
     .menu button {
       display: grid;
       justify-items: start;
+      justify-content: start;
+      text-align: left;
       gap: 0.05rem;
       border: none;
       background: none;
