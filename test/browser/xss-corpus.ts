@@ -34,4 +34,6 @@ export const XSS_CORPUS: string[] = [
   "[vb](vbscript:msgbox(1)) [file](file:///etc/passwd) [relative](//evil.test/x) [path](/admin)",
   "<math><mtext><table><mglyph><style><img src=x onerror=pwn('mxss')>",
   "$x$<script>pwn('after-math')</script>$$y$$<img src=x onerror=pwn('after-display')>",
+  "$\\color{red;position:fixed;top:0;left:0}{x}$ $\\textcolor{url(javascript:pwn('color'))}{y}$ $\\colorbox{red;background:url(https://evil.test/c)}{z}$",
+  "$\\raisebox{100em}{up}$ $\\hspace{-100em}$ $\\mathrlap{\\rule{50em}{50em}}$",
 ];
