@@ -47,7 +47,7 @@ export function render(latex: string, display = false): string {
     throwOnError: true,
     trust: false,
     strict: "error",
-    maxSize: 20,
+    maxSize: 10,
     maxExpand: 500,
     macros: {},
     globalGroup: false,
