@@ -19,8 +19,8 @@ export type EntryMath = {
 
 type Structured = { value?: unknown; type?: unknown; latex?: unknown; approximation?: unknown; exact?: unknown };
 
-/** Tools whose result equals their expression, rewritten: `expression = result`. */
-const REWRITES = new Set(["evaluate", "simplify", "expand", "factor", "partial_fractions", "rationalize"]);
+/** Tools whose result equals their expression, rewritten (or expanded in a series): `expression = result`. */
+const REWRITES = new Set(["evaluate", "simplify", "expand", "factor", "partial_fractions", "rationalize", "series"]);
 
 /** Tools whose LaTeX states the whole call (`\\int_0^1 x^2\\,dx = …`, `\\lim_{x \\to 0} … = …`). */
 const STATES_ITS_CALL = new Set(["integrate", "limit"]);

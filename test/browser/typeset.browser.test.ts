@@ -126,6 +126,37 @@ describe("typeset log entries", () => {
     await screenshot(page, "component-typeset-log", true);
   });
 
+  it("reads the computer-algebra results as well: exact values with their decimals, inexact ones with ≈, series, limits", async () => {
+    await open();
+    const events = [
+      ok(1, "evaluate", { expression: "sqrt(8)", mode: "exact" }, "sqrt(8) = 2*sqrt(2) ≈ 2.8284271247461903", {
+        value: "2*sqrt(2)",
+        type: "exact",
+        latex: "2\\sqrt{2}",
+        exact: true,
+        approximation: "2.8284271247461903",
+      }),
+      ok(2, "factor", { expression: "x^3 - x" }, "x^3 - x = x*(x - 1)*(x + 1)", { value: "x*(x - 1)*(x + 1)", type: "expression", latex: "x\\left(x-1\\right)\\left(x+1\\right)", exact: true }),
+      ok(3, "series", { expression: "exp(x)", variable: "x", order: 4 }, "exp(x) = 1 + x + x^2/2 + x^3/6 + O(x^4)", {
+        value: "1 + x + x^2/2 + x^3/6 + O(x^4)",
+        type: "series",
+        latex: "1+x+\\frac{x^2}{2}+\\frac{x^3}{6}+O\\left(x^4\\right)",
+        exact: true,
+      }),
+      ok(4, "limit", { expression: "sin(x)/x", variable: "x", to: 0 }, "lim x→0 sin(x)/x = 1", { value: "1", type: "number", latex: "\\lim_{x \\to 0} \\frac{\\sin x}{x} = 1", exact: true }),
+      ok(5, "simplify", { expression: "sin(1)^2 + 1" }, "…", { value: "1.708073418273571", type: "number", latex: "1.708073418273571", exact: false }),
+    ];
+    await current.mount("math-log", { events }, "display:flex;height:700px");
+    await page.locator('math-log [data-seq="5"] .katex').waitFor();
+    expect(await typeset(1)).toBe("\\sqrt{8} = 2\\sqrt{2} \\approx 2.8284271247461903");
+    expect(await typeset(2)).toBe("{ x}^{3}- x = x\\left(x-1\\right)\\left(x+1\\right)");
+    expect(await typeset(3)).toBe("\\exp\\left( x\\right) = 1+x+\\frac{x^2}{2}+\\frac{x^3}{6}+O\\left(x^4\\right)");
+    expect(await page.locator('math-log [data-seq="3"] [part=arguments]').innerText()).toBe("expression: exp(x) · variable: x · order: 4");
+    expect(await typeset(4)).toBe("\\lim_{x \\to 0} \\frac{\\sin x}{x} = 1");
+    expect(await page.locator('math-log [data-seq="4"] [part=arguments]').count()).toBe(0);
+    expect(await typeset(5)).toBe("{\\sin\\left(1\\right)}^{2}+1 \\approx 1.708073418273571");
+  });
+
   it("keeps a long result inside its card: it wraps between digits and operators, or scrolls, never overflows", async () => {
     await open(375);
     const sum = Array.from({ length: 30 }, (_, i) => `x^{${i}}`).join(" + ");
