@@ -101,6 +101,7 @@ export class MathLog extends LitElement {
       ${this.unseen > 0
         ? html`<button class="jump" part="jump" @click=${() => this.scrollToEnd()}>↓ ${this.unseen} new ${this.unseen === 1 ? "entry" : "entries"}</button>`
         : nothing}
+      <span class="visually-hidden" role="status">${this.copied ? `Copied #${this.copied.seq} to the clipboard` : ""}</span>
     `;
   }
 

@@ -204,6 +204,7 @@ describe("typeset log entries", () => {
     await page.getByRole("button", { name: "Copy LaTeX of #2" }).click();
     expect(await clipboard()).toBe("\\frac{1}{3}+\\frac{1}{6} = \\frac{1}{2} \\approx 0.5");
     await page.getByRole("button", { name: "Copy LaTeX of #2" }).getByText("Copied").waitFor();
+    expect(await page.locator("math-log [role=status]").textContent()).toBe("Copied #2 to the clipboard");
     await page.getByRole("button", { name: "Copy Markdown of #14" }).click();
     expect(await clipboard()).toBe("Use $\\frac{a}{b}$ here.");
   });
