@@ -4,6 +4,7 @@
 import { ToolRegistry } from "./tools/registry.ts";
 import type { ToolDefinition } from "./tools/registry.ts";
 import { seedTools } from "./tools/seed.ts";
+import { noteTool } from "./tools/note.ts";
 import { mathTools } from "./tools/math/index.ts";
 import { mathPrompts } from "./prompts/math-prompts.ts";
 import { roomResources } from "./resources/room-resources.ts";
@@ -20,7 +21,8 @@ export const INSTRUCTIONS =
   "definite integrals), limit, series, factor, expand, partial_fractions, gcd and lcm work exactly with a computer algebra " +
   "engine, every answer checked numerically; solve finds identities, every root with its multiplicity, real roots of any " +
   "equation, and solves systems and differential equations (dsolve too). statistics, matrix (exact by default) and convert " +
-  "(units, 2019 SI) do what they say; plot draws curves as an SVG image. Expressions use mathjs syntax or LaTeX.";
+  "(units, 2019 SI) do what they say; plot draws curves as an SVG image. Expressions use mathjs syntax or LaTeX. " +
+  "note writes Markdown with $…$ LaTeX to the log, to explain a step or ask a question.";
 
 /** How many numbers a statistics call holds (its data, or both lists of a correlation). */
 const valuesIn = (data: unknown): number => (Array.isArray(data) ? data.reduce((n: number, item) => n + (Array.isArray(item) ? item.length : 1), 0) : 0);
@@ -39,6 +41,7 @@ const LONG_WORK: Record<string, ToolDefinition["task"]> = {
 export const toolRegistry = new ToolRegistry().register(
   ...seedTools,
   ...mathTools.map((tool) => (LONG_WORK[tool.name] ? { ...tool, task: LONG_WORK[tool.name] } : tool)),
+  noteTool,
 );
 
 /** What every math room serves. */

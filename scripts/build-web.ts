@@ -1,20 +1,36 @@
 /**
- * @module `npm run build`: bundles the web component (web/) into one ES module and lays out the static
- * assets the Worker serves: dist/public/{math-session.js, index.html, _headers}.
+ * @module `npm run build`: bundles the web component (web/) and lays out the static assets the Worker
+ * serves in dist/public: the first-load module `math-session.js`, the demo page, `_headers`, and under
+ * `lazy/` what is loaded only when first needed — the math renderer (KaTeX), its fonts, and the parser
+ * that typesets mathjs expressions — each asked for with its content's hash (`lazy/typesetter.js?v=…`)
+ * and served as immutable.
+ *
+ * The lazy modules are built on their own, before the first-load module, which learns their URLs from
+ * the build (`__MATH_LAZY__`); so they share no chunk with it and the first load stays one module. Their
+ * file names never change (a running `wrangler dev` serves only the files it found when it started, new
+ * contents of those included): the hash in the query is what a new version changes.
  *
  * `wrangler dev` and `wrangler deploy` run this first ([build] in wrangler.toml). The test suite starts
  * several `wrangler dev` at once, so several builds may run side by side: every file is written whole to
  * a temporary directory beside dist/public and then renamed into place, so no server ever reads half a
  * file; a file that would not change is left alone.
  */
-import { build, context } from "esbuild";
+import { build } from "esbuild";
 import type { BuildOptions, Plugin } from "esbuild";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, watch as watchFiles, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { contentHash, katexAssets } from "./katex-assets.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 export const PUBLIC_DIR = join(ROOT, "dist/public");
+
+/**
+ * The first-load module's budget (what every page that embeds the component downloads before anything
+ * shows). The MCP SDK v2 client and zod are most of it; the math renderer must never be.
+ */
+export const FIRST_LOAD_BUDGET = { raw: 490 * 1024, gzip: 136 * 1024 };
 
 /**
  * zod re-exports every language's error messages (a quarter of a megabyte); nothing here reads them, and
@@ -34,8 +50,7 @@ const englishOnly: Plugin = {
   },
 };
 
-const OPTIONS = {
-  entryPoints: [join(ROOT, "web/index.ts")],
+const COMMON = {
   bundle: true,
   format: "esm",
   platform: "browser",
@@ -43,47 +58,84 @@ const OPTIONS = {
   minify: true,
   legalComments: "eof",
   write: false,
-  plugins: [englishOnly],
   logLevel: "warning",
 } satisfies BuildOptions;
 
-/** The component as one minified ES module. */
-export async function bundle(): Promise<string> {
-  return (await build(OPTIONS)).outputFiles[0]!.text;
+async function one(entry: string, options: BuildOptions = {}): Promise<string> {
+  return (await build({ ...COMMON, ...options, entryPoints: [join(ROOT, entry)] })).outputFiles![0]!.text;
 }
 
+/** Every file of dist/public, by its path there. */
+export type WebFiles = Record<string, string | Uint8Array>;
+
 /**
- * CORS for the module, so any page can load it with one script tag; browsers revalidate it (a 304 by its
- * ETag) so a new version reaches every page at once.
+ * CORS for the modules and fonts, so any page can load them (fonts and module scripts from another
+ * origin need it). Browsers revalidate the first-load module (a 304 by its ETag) so a new version reaches
+ * every page at once; what it loads later is asked for by its content's hash, and kept for good.
  */
 const HEADERS = `/math-session.js
   Access-Control-Allow-Origin: *
   Cache-Control: public, max-age=0, must-revalidate
+/lazy/*
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=31536000, immutable
 `;
 
-/** Writes each file whole (a rename), and only when it changed. */
-function publish(script: string, outDir: string): void {
-  const files: Record<string, string> = {
-    "math-session.js": script,
-    "index.html": readFileSync(join(ROOT, "web/index.html"), "utf8"),
-    _headers: HEADERS,
+/** The component and everything it loads, as the Worker serves them. */
+export async function bundle(): Promise<WebFiles> {
+  const katex = katexAssets();
+  const files: WebFiles = { ...katex.files };
+  const lazy = async (name: string, entry: string, options: BuildOptions = {}) => {
+    const text = await one(entry, options);
+    files[`lazy/${name}.js`] = text;
+    return `lazy/${name}.js?v=${contentHash(text)}`;
   };
+  const [typesetter, parser] = await Promise.all([
+    lazy("typesetter", "web/lazy/typesetter.ts", { define: { __KATEX_CSS__: JSON.stringify(katex.css), __KATEX_FONTS__: JSON.stringify(katex.fonts) } }),
+    lazy("expression-tex", "web/lazy/expression-tex.ts"),
+  ]);
+  files["math-session.js"] = await one("web/index.ts", { plugins: [englishOnly], define: { __MATH_LAZY__: JSON.stringify({ typesetter, parser }) } });
+  files["index.html"] = readFileSync(join(ROOT, "web/index.html"), "utf8");
+  files["_headers"] = HEADERS;
+  return files;
+}
+
+/** Sizes in bytes, raw and gzipped (level 9, as a CDN would), of each JavaScript file and of the fonts. */
+export function sizes(files: WebFiles): { file: string; raw: number; gzip: number }[] {
+  return Object.entries(files)
+    .filter(([path]) => /\.(js|woff2)$/.test(path))
+    .map(([file, content]) => ({ file, raw: Buffer.byteLength(content), gzip: gzipSync(content, { level: 9 }).length }));
+}
+
+const same = (path: string, content: string | Uint8Array) => existsSync(path) && Buffer.from(readFileSync(path)).equals(Buffer.from(content));
+
+/** Writes each file whole (a rename), and only when it changed; drops lazy files no build makes any more. */
+function publish(files: WebFiles, outDir: string): void {
   mkdirSync(outDir, { recursive: true });
   const staging = mkdtempSync(join(outDir, "..", ".build-"));
   try {
-    for (const [name, text] of Object.entries(files)) {
+    for (const [name, content] of Object.entries(files)) {
       const target = join(outDir, name);
-      if (existsSync(target) && readFileSync(target, "utf8") === text) continue;
-      writeFileSync(join(staging, name), text);
-      renameSync(join(staging, name), target);
+      if (same(target, content)) continue;
+      mkdirSync(dirname(target), { recursive: true });
+      const staged = join(staging, name.replaceAll("/", "_"));
+      writeFileSync(staged, content);
+      renameSync(staged, target);
+    }
+    const lazyDir = join(outDir, "lazy");
+    for (const entry of readdirSync(lazyDir, { recursive: true, withFileTypes: true })) {
+      const path = relative(outDir, join(entry.parentPath, entry.name));
+      if (entry.isFile() && !(path in files)) rmSync(join(outDir, path), { force: true });
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
-export async function buildWeb(outDir = PUBLIC_DIR): Promise<void> {
-  publish(await bundle(), outDir);
+export async function buildWeb(outDir = PUBLIC_DIR): Promise<WebFiles> {
+  const files = await bundle();
+  publish(files, outDir);
+  return files;
 }
 
 /**
@@ -91,21 +143,26 @@ export async function buildWeb(outDir = PUBLIC_DIR): Promise<void> {
  * the new files at once, without a restart (wrangler.toml does not watch web/: a restart would drop
  * every socket of every `wrangler dev` on this config, tests and benchmarks included).
  */
-async function watch(outDir = PUBLIC_DIR): Promise<void> {
-  const written: Plugin = {
-    name: "publish",
-    setup(esbuild) {
-      esbuild.onEnd((result) => {
-        if (result.errors.length > 0 || !result.outputFiles?.[0]) return;
-        publish(result.outputFiles[0].text, outDir);
-        console.log(`math-session.js rebuilt at ${new Date().toLocaleTimeString()}`);
-      });
-    },
-  };
-  const watcher = await context({ ...OPTIONS, plugins: [...OPTIONS.plugins, written] });
-  await watcher.watch();
+function watch(outDir = PUBLIC_DIR): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const rebuild = () =>
+    buildWeb(outDir).then(
+      () => console.log(`math-session.js rebuilt at ${new Date().toLocaleTimeString()}`),
+      (error: Error) => console.error(error.message),
+    );
+  watchFiles(join(ROOT, "web"), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 100);
+  });
+  void rebuild();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await (process.argv.includes("--watch") ? watch() : buildWeb());
+  if (process.argv.includes("--watch")) watch();
+  else {
+    const files = await buildWeb();
+    if (process.argv.includes("--sizes")) {
+      for (const { file, raw, gzip } of sizes(files)) console.log(`${file.padEnd(48)} ${String(raw).padStart(8)} B  ${String(gzip).padStart(7)} B gzip`);
+    }
+  }
 }

@@ -4,3 +4,4 @@
 export * from "./jsonrpc.ts";
 export * from "./events.ts";
 export * from "./mcp.ts";
+export * from "./notes.ts";

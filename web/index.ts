@@ -4,6 +4,8 @@
 export { MathSession } from "./math-session.ts";
 export { MathLog } from "./math-log.ts";
 export { MathExpressionInput } from "./math-expression-input.ts";
+export { MathNoteInput } from "./math-note-input.ts";
+export { MathTex } from "./math-tex.ts";
 export { MathToolForm } from "./math-tool-form.ts";
 export { MathCalls } from "./math-calls.ts";
 export { MathParticipants } from "./math-participants.ts";

@@ -1,14 +1,23 @@
 /**
  * @module `<math-expression-input>`: one line to type a calculation for the room's `evaluate` tool, with
- * the expressions typed before on the arrow keys (kept in this browser).
+ * the expressions typed before on the arrow keys (kept in this browser), and a live preview of what is
+ * being typed, typeset, before it runs — or what keeps it from parsing. mathjs syntax is read by mathjs's
+ * own parser (loaded when the input is first used), so the preview says exactly what the room will
+ * read; LaTeX (a backslash, or `$…$`) is typeset as it is and sent as it is.
  */
 import { css, html, LitElement, nothing } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 import { callEvent } from "./events.ts";
+import { bareLatex, looksLikeLatex } from "./latex-input.ts";
+import "./math-tex.ts";
 import { controls, tokens } from "./theme.ts";
+import { loadParser, loadTypesetter, parserLoaded, typeset as typesetLatex, typesetterLoaded } from "./typeset.ts";
 
 const HISTORY_KEY = "math-session:history";
 const HISTORY_LIMIT = 100;
+
+/** What the preview shows: the typed text typeset, or why it does not parse. */
+type Preview = { latex: string; text: string } | { problem: string } | { loading: true };
 
 function loadHistory(): string[] {
   try {
@@ -19,6 +28,14 @@ function loadHistory(): string[] {
   }
 }
 
+/**
+ * @csspart form - the row of input, number mode and button.
+ * @csspart input - the expression input.
+ * @csspart mode - the number mode choice.
+ * @csspart submit - the Run button.
+ * @csspart preview - the live preview above the input (`preview-math`, `preview-problem` inside it).
+ * @event math-call - a calculation to run, `{tool, arguments: {expression, mode?}}`.
+ */
 @customElement("math-expression-input")
 export class MathExpressionInput extends LitElement {
   /** False when the room has no `evaluate` tool: the input says so instead of failing. */
@@ -31,6 +48,8 @@ export class MathExpressionInput extends LitElement {
   @property() accessor tool = "evaluate";
 
   @state() accessor mode = "";
+  /** The preview of what is typed; undefined while the input is empty. */
+  @state() accessor preview: Preview | undefined;
   @query("input") accessor input!: HTMLInputElement;
 
   #history = loadHistory();
@@ -81,6 +100,29 @@ export class MathExpressionInput extends LitElement {
       .hint {
         margin: 0.35rem 0 0;
       }
+      .preview {
+        display: flex;
+        align-items: center;
+        min-height: 2.6rem;
+        margin-bottom: 0.5rem;
+        padding: 0.3rem 0.75rem;
+        border: 1px dashed var(--_border);
+        border-radius: calc(var(--_radius) * 0.7);
+        background: var(--_raised);
+        overflow: hidden;
+      }
+      .preview math-tex {
+        font-size: 1.1rem;
+      }
+      .preview .problem {
+        font-size: 0.85rem;
+        color: var(--_danger);
+        overflow-wrap: anywhere;
+      }
+      .preview .loading {
+        font-size: 0.85rem;
+        color: var(--_muted);
+      }
       kbd {
         font-family: var(--_mono);
         font-size: 0.75rem;
@@ -112,6 +154,7 @@ export class MathExpressionInput extends LitElement {
         ? "sqrt(3^2 + 4^2), r = 7, f(x) = x^2 + 1…"
         : "This room has no evaluate tool: use a tool below";
     return html`
+      ${this.#preview()}
       <form part="form" @submit=${this.#submit}>
         <div class="field">
           <label class="visually-hidden" for="expression">Calculation</label>
@@ -123,10 +166,12 @@ export class MathExpressionInput extends LitElement {
             autocapitalize="off"
             spellcheck="false"
             enterkeyhint="go"
-            aria-describedby="expression-hint"
+            aria-describedby="expression-preview expression-hint"
             placeholder=${placeholder}
             ?disabled=${!usable}
             @keydown=${this.#keydown}
+            @input=${this.#typed}
+            @focus=${this.#prefetch}
           />
         </div>
         ${this.modes.length > 1
@@ -151,7 +196,50 @@ export class MathExpressionInput extends LitElement {
     input.value = input.value.slice(0, at) + text + input.value.slice(input.selectionEnd ?? at);
     input.focus();
     input.setSelectionRange(at + text.length, at + text.length);
+    this.#typed();
   }
+
+  #preview() {
+    const preview = this.preview;
+    const body =
+      preview === undefined
+        ? nothing
+        : "latex" in preview
+          ? html`<math-tex part="preview-math" .latex=${`\\displaystyle ${preview.latex}`} .fallback=${preview.text}></math-tex>`
+          : "problem" in preview
+            ? html`<span class="problem" part="preview-problem">${preview.problem}</span>`
+            : html`<span class="loading">Preparing the preview…</span>`;
+    return html`<div class="preview" part="preview" id="expression-preview" ?hidden=${preview === undefined}>${body}</div>`;
+  }
+
+  /** The parser and KaTeX start loading when the input is first focused, before anything is typed. */
+  #prefetch = () => {
+    if (!parserLoaded()) void loadParser().catch(() => {});
+    if (!typesetterLoaded()) void loadTypesetter().catch(() => {});
+  };
+
+  /** Typesets what is typed, at once when the parser and KaTeX are here, else when they arrive. */
+  #typed = () => {
+    const text = this.input.value;
+    if (!text.trim()) return void (this.preview = undefined);
+    const parser = parserLoaded();
+    if (!parser || !typesetterLoaded()) {
+      this.preview = { loading: true };
+      Promise.all([loadParser(), loadTypesetter()]).then(
+        () => this.input.value === text && this.#typed(),
+        () => (this.preview = undefined), // Offline: no preview, the calculation still runs.
+      );
+      return;
+    }
+    if (looksLikeLatex(text)) {
+      const latex = bareLatex(text);
+      const typeset = latex ? typesetLatex(latex) : undefined;
+      this.preview = typeset && "error" in typeset ? { problem: `This LaTeX does not parse: ${typeset.error}` } : { latex, text };
+      return;
+    }
+    const parsed = parser.expressionTex(text);
+    this.preview = "tex" in parsed ? { latex: parsed.tex, text } : { problem: `This does not parse yet: ${parsed.error}` };
+  };
 
   #submit(e: Event) {
     e.preventDefault();
@@ -166,6 +254,7 @@ export class MathExpressionInput extends LitElement {
     this.#cursor = this.#history.length;
     this.#draft = "";
     this.input.value = "";
+    this.preview = undefined;
     this.dispatchEvent(callEvent({ tool: this.tool, arguments: { expression, ...(this.mode ? { mode: this.mode } : {}) } }));
   }
 
@@ -179,8 +268,10 @@ export class MathExpressionInput extends LitElement {
     this.input.value = next === this.#history.length ? this.#draft : this.#history[next]!;
     const end = this.input.value.length;
     this.input.setSelectionRange(end, end);
+    this.#typed();
   }
 }
+
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,11 +3,13 @@
  */
 import { css } from "lit";
 import { avatarStyles } from "./avatar.ts";
+import { noteStyles } from "./note.styles.ts";
 import { tokens } from "./theme.ts";
 
 export const logStyles = [
   tokens,
   avatarStyles,
+  noteStyles,
   css`
     :host {
       display: flex;
@@ -76,8 +78,14 @@ export const logStyles = [
       background: var(--_accent-soft);
       color: var(--_accent);
     }
-    .when {
+    .end {
+      /* The copy buttons and the time wrap together, to the right. */
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
       margin-left: auto;
+    }
+    .when {
       font-variant-numeric: tabular-nums;
     }
     .args {
@@ -91,6 +99,46 @@ export const logStyles = [
       font-size: 0.95rem;
       white-space: pre-wrap;
       overflow-wrap: anywhere;
+    }
+    .result {
+      min-width: 0;
+    }
+    .statement {
+      display: block;
+      width: fit-content;
+      font-size: 1.12rem;
+      line-height: 1.5;
+    }
+    .entry.noted {
+      border-left: 3px solid color-mix(in srgb, var(--_accent) 55%, var(--_border));
+    }
+    .entry.noted .tool {
+      font-family: var(--_font);
+    }
+    .copy {
+      display: inline-flex;
+      gap: 0.15rem;
+    }
+    .copy-button {
+      font: inherit;
+      font-size: 0.72rem;
+      line-height: 1.2;
+      padding: 0.1rem 0.45rem;
+      border: 1px solid transparent;
+      border-radius: 999px;
+      background: none;
+      color: var(--_muted);
+      cursor: pointer;
+      opacity: 0.8;
+    }
+    .entry:hover .copy-button {
+      opacity: 1;
+    }
+    .copy-button:hover,
+    .copy-button:focus-visible {
+      opacity: 1;
+      border-color: var(--_border);
+      color: var(--_text);
     }
     .figure {
       margin: 0.4rem 0 0;

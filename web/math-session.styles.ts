@@ -71,6 +71,60 @@ export const sessionStyles = [
       min-height: 2.25rem;
       font-size: 0.875rem;
     }
+    .menu-anchor {
+      position: relative;
+    }
+    .menu {
+      position: absolute;
+      right: 0;
+      top: calc(100% + 0.35rem);
+      z-index: 2;
+      display: grid;
+      min-width: 15rem;
+      padding: 0.3rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_raised);
+      box-shadow: 0 8px 24px rgb(0 0 0 / 0.14);
+    }
+    .menu button {
+      display: grid;
+      justify-items: start;
+      justify-content: start;
+      text-align: left;
+      gap: 0.05rem;
+      border: none;
+      background: none;
+      text-align: left;
+      white-space: normal;
+      font-weight: 600;
+    }
+    .menu button:hover {
+      background: var(--_accent-soft);
+    }
+    .menu button span {
+      font-size: 0.78rem;
+      font-weight: 400;
+      color: var(--_muted);
+    }
+    .tabs {
+      display: flex;
+      gap: 0.25rem;
+    }
+    .tabs button {
+      min-height: 1.9rem;
+      padding: 0.15rem 0.75rem;
+      font-size: 0.8rem;
+      font-weight: 600;
+      border-radius: 999px;
+      border-color: transparent;
+      background: none;
+      color: var(--_muted);
+    }
+    .tabs button[aria-selected="true"] {
+      background: var(--_accent-soft);
+      color: var(--_accent);
+    }
     .share {
       padding: 0.9rem 1rem;
       border-bottom: 1px solid var(--_border);

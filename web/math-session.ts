@@ -1,7 +1,8 @@
 /**
- * @module `<math-session>`: a person in a math-mcp room. The live log, an expression input, a form for
- * every tool, who is here, the room's variables, the connection's state, a share link and a download
- * of the log. The MCP session itself lives in a reactive controller (room-controller.ts).
+ * @module `<math-session>`: a person in a math-mcp room. The live log as typeset math, an expression input
+ * with a live preview, a note input, a form for every tool, who is here, the room's variables, the
+ * connection's state, a share link and a download of the log (JSON, or Markdown with LaTeX). The MCP
+ * session itself lives in a reactive controller (room-controller.ts).
  *
  * ```html
  * <script type="module" src="https://math.example/math-session.js"></script>
@@ -19,6 +20,8 @@ import "./math-connection-status.ts";
 import "./math-expression-input.ts";
 import type { MathExpressionInput } from "./math-expression-input.ts";
 import "./math-log.ts";
+import "./math-note-input.ts";
+import type { MathNoteInput } from "./math-note-input.ts";
 import { sessionStyles } from "./math-session.styles.ts";
 import "./math-participants.ts";
 import "./math-share.ts";
@@ -27,10 +30,13 @@ import "./math-variables.ts";
 import { RoomController, roomUrl } from "./room-controller.ts";
 import type { SessionConfig, SessionStatus } from "./room-controller.ts";
 import { fieldsOf } from "./schema-fields.ts";
+import { loadParser, loadTypesetter } from "./typeset.ts";
+import { NOTE_TOOL } from "../shared/notes.ts";
 
 const NAME_KEY = "math-session:name";
 /** The log's own parts, styleable from the page as `math-session::part(entry-error)`. */
-const LOG_PARTS = "scroller, entry, entry-error, avatar, arguments, result, result-text, error, figure, image, gap, jump, empty";
+const LOG_PARTS =
+  "scroller, entry, entry-error, entry-note, avatar, arguments, result, result-text, math, note, note-math, copy, error, figure, image, gap, jump, empty";
 
 /** A name for someone who gave none, kept in this browser so it stays the same across visits. */
 function guestName(): string {
@@ -45,6 +51,20 @@ function guestName(): string {
   }
 }
 
+/**
+ * @event math-session-status - the connection changed: `{status}`.
+ * @event math-session-event - a room event arrived (replayed or live), once per seq: `{event}`.
+ * @event math-session-error - something failed that the log does not show: `{message}`.
+ * @event math-call - a person ran something (a calculation, a note, a tool's form): `{tool, arguments}`.
+ * @csspart header, room, status, share-button, download-button, download-menu, share, main, log, composer,
+ *   tabs, tab, expression, expression-input, expression-preview, run-button, note-input, note-textarea,
+ *   note-preview, note-button, sidebar, alert, notice, view-only, empty
+ * @csspart entry, entry-error, entry-note, result, math, note, note-math, copy - the log's, exported.
+ * @cssproperty --math-session-font, --math-session-mono-font, --math-session-bg, --math-session-surface,
+ *   --math-session-raised, --math-session-text, --math-session-muted, --math-session-border,
+ *   --math-session-accent, --math-session-accent-text, --math-session-danger, --math-session-ok,
+ *   --math-session-warn, --math-session-radius, --math-session-log-height
+ */
 @customElement("math-session")
 export class MathSession extends LitElement {
   /** The math-mcp service, e.g. `https://math.example`; by default the page's own origin. */
@@ -67,8 +87,13 @@ export class MathSession extends LitElement {
 
   @state() accessor sharing = false;
   @state() accessor downloading = false;
+  /** The Download menu is open. */
+  @state() accessor downloadMenu = false;
+  /** What the composer writes: a calculation, or a note. */
+  @state() accessor composing: "calculation" | "note" = "calculation";
 
   @query("math-expression-input") accessor expressionInput: MathExpressionInput | null = null;
+  @query("math-note-input") accessor noteInput: MathNoteInput | null = null;
 
   readonly #room = new RoomController(this);
 
@@ -127,6 +152,8 @@ export class MathSession extends LitElement {
     const evaluate = tools?.find((t) => t.name === "evaluate");
     const modes = evaluate ? (fieldsOf(evaluate.inputSchema).find((f) => f.name === "mode")?.options ?? []) : [];
     const link = this.shareUrl || this.#pageLink();
+    const notes = tools?.some((t) => t.name === NOTE_TOOL) ?? false;
+    const note = notes && this.composing === "note";
     const mcp = roomUrl({ ...this.#config(), token: "" }).toString().replace(/^http/, "ws");
     return html`
       <header part="header">
@@ -135,9 +162,22 @@ export class MathSession extends LitElement {
         <math-connection-status part="status" .status=${room.status}></math-connection-status>
         <div class="actions">
           <button part="share-button" aria-expanded=${this.sharing ? "true" : "false"} aria-controls="share" @click=${() => (this.sharing = !this.sharing)}>Share</button>
-          <button part="download-button" ?disabled=${this.downloading || room.status === "idle"} @click=${this.#download}>
-            ${this.downloading ? "Preparing…" : "Download log"}
-          </button>
+          <div class="menu-anchor" @focusout=${this.#menuBlur}>
+            <button
+              part="download-button"
+              aria-haspopup="true"
+              aria-expanded=${this.downloadMenu ? "true" : "false"}
+              aria-controls="download-menu"
+              ?disabled=${this.downloading || room.status === "idle"}
+              @click=${() => (this.downloadMenu = !this.downloadMenu)}
+            >
+              ${this.downloading ? "Preparing…" : "Download log"}
+            </button>
+            <div class="menu" id="download-menu" part="download-menu" ?hidden=${!this.downloadMenu} @keydown=${this.#menuKey}>
+              <button @click=${() => this.#download("json")}>JSON <span>everything the room keeps</span></button>
+              <button @click=${() => this.#download("markdown")}>Markdown <span>with LaTeX and plots, for reading</span></button>
+            </div>
+          </div>
         </div>
       </header>
       <div class="share" id="share" part="share" ?hidden=${!this.sharing}><math-share .link=${link} .mcp=${mcp}></math-share></div>
@@ -150,13 +190,21 @@ export class MathSession extends LitElement {
               : nothing}
             ${this.#notice()}
             <math-calls .calls=${room.calls.filter((c) => c.slow)}></math-calls>
-            <math-expression-input
-              part="expression"
-              exportparts="input: expression-input, submit: run-button"
-              ?available=${tools === undefined || evaluate !== undefined}
-              ?read-only=${room.readOnly}
-              .modes=${modes}
-            ></math-expression-input>
+            ${this.#tabs(notes)}
+            <div role=${notes ? "tabpanel" : nothing} id="compose-calculation" aria-labelledby=${notes ? "tab-calculation" : nothing} ?hidden=${note}>
+              <math-expression-input
+                part="expression"
+                exportparts="input: expression-input, submit: run-button, preview: expression-preview"
+                ?available=${tools === undefined || evaluate !== undefined}
+                ?read-only=${room.readOnly}
+                .modes=${modes}
+              ></math-expression-input>
+            </div>
+            ${notes
+              ? html`<div role="tabpanel" id="compose-note" aria-labelledby="tab-note" ?hidden=${!note}>
+                  <math-note-input part="note-input" exportparts="textarea: note-textarea, submit: note-button, preview: note-preview" ?read-only=${room.readOnly}></math-note-input>
+                </div>`
+              : nothing}
           </div>
         </div>
         <aside part="sidebar" @math-call=${this.#onCall} @math-insert=${this.#onInsert}>
@@ -180,6 +228,48 @@ export class MathSession extends LitElement {
       </div>
     `;
   }
+
+  /** Calculate or write a note: two tabs over the composer, when the room has the note tool. */
+  #tabs(notes: boolean) {
+    if (!notes) return nothing;
+    const tab = (mode: "calculation" | "note", label: string) => html`<button
+      role="tab"
+      id="tab-${mode}"
+      part="tab"
+      aria-selected=${this.composing === mode ? "true" : "false"}
+      aria-controls="compose-${mode}"
+      tabindex=${this.composing === mode ? "0" : "-1"}
+      @click=${() => this.#compose(mode)}
+    >${label}</button>`;
+    return html`<div class="tabs" role="tablist" aria-label="Write" part="tabs" @keydown=${this.#tabKey}>${tab("calculation", "Calculate")}${tab("note", "Note")}</div>`;
+  }
+
+  /** Switches the composer, and puts the cursor where one writes. */
+  #compose(mode: "calculation" | "note") {
+    this.composing = mode;
+    void this.updateComplete.then(() => (mode === "note" ? this.noteInput?.focus() : this.expressionInput?.input.focus()));
+  }
+
+  /** Arrow keys move between the tabs, as in any tab list. */
+  #tabKey = (e: KeyboardEvent) => {
+    if (e.key !== "ArrowLeft" && e.key !== "ArrowRight" && e.key !== "Home" && e.key !== "End") return;
+    e.preventDefault();
+    const next = this.composing === "note" ? "calculation" : "note";
+    this.composing = e.key === "Home" ? "calculation" : e.key === "End" ? "note" : next;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${this.composing}`)?.focus());
+  };
+
+  /** Focus leaving the menu (a click elsewhere, Tab past it) closes it. */
+  #menuBlur = (e: FocusEvent) => {
+    const anchor = e.currentTarget as HTMLElement;
+    if (!anchor.contains(e.relatedTarget as Node | null)) this.downloadMenu = false;
+  };
+
+  #menuKey = (e: KeyboardEvent) => {
+    if (e.key !== "Escape") return;
+    this.downloadMenu = false;
+    this.renderRoot.querySelector<HTMLElement>("[part=download-button]")?.focus();
+  };
 
   /** The service's own page for this room; the key goes along (never the token). */
   #pageLink(): string {
@@ -207,24 +297,41 @@ export class MathSession extends LitElement {
 
   #onCancel = (e: CustomEvent<{ callId: number }>) => this.#room.cancel(e.detail.callId);
 
-  #onInsert = (e: CustomEvent<{ text: string }>) => this.expressionInput?.insert(e.detail.text);
+  #onInsert = (e: CustomEvent<{ text: string }>) => {
+    this.composing = "calculation";
+    void this.updateComplete.then(() => this.expressionInput?.insert(e.detail.text));
+  };
 
-  #download = async () => {
+  /**
+   * Downloads the whole kept log: as JSON (every field, as the room keeps it) or as Markdown with LaTeX
+   * (for people: who, when, what, the result, notes and plots), made by the lazily loaded renderer.
+   */
+  #download = async (format: "json" | "markdown") => {
+    this.downloadMenu = false;
     this.downloading = true;
     try {
-      const log = await this.#room.exportLog();
-      const url = URL.createObjectURL(new Blob([JSON.stringify(log, null, 2)], { type: "application/json" }));
-      const link = Object.assign(document.createElement("a"), { href: url, download: `math-room-${this.room}.json` });
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      if (format === "json") {
+        const log = await this.#room.exportLog();
+        this.#save(JSON.stringify(log, null, 2), "application/json", "json");
+      } else {
+        const [log, typesetter, parser] = await Promise.all([this.#room.exportLog(), loadTypesetter(), loadParser().catch(() => undefined)]);
+        this.#save(typesetter.logMarkdown(log, parser), "text/markdown", "md");
+      }
     } catch (error) {
       this.#room.report(`Could not download the log: ${(error as Error).message}`);
     } finally {
       this.downloading = false;
     }
   };
+
+  #save(text: string, type: string, extension: string) {
+    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    const link = Object.assign(document.createElement("a"), { href: url, download: `math-room-${this.room}.${extension}` });
+    this.renderRoot.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
 }
 
 declare global {

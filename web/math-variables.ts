@@ -1,13 +1,17 @@
 /**
  * @module `<math-variables>`: the variables and functions the room has defined (with `evaluate`),
- * shared by everyone in it. Choosing one puts its name into the expression input.
+ * shared by everyone in it, their values typeset once the expression parser is here (the log loads it).
+ * Choosing one puts its name into the expression input.
  */
 import { css, html, LitElement, nothing } from "lit";
+import type { PropertyValues } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import { insertEvent } from "./events.ts";
 import type { RoomVariable } from "./room-client.ts";
+import "./math-tex.ts";
 import { tokens } from "./theme.ts";
+import { loadParser, parserLoaded } from "./typeset.ts";
 
 @customElement("math-variables")
 export class MathVariables extends LitElement {
@@ -39,7 +43,13 @@ export class MathVariables extends LitElement {
       }
       dd {
         margin: 0;
+        min-width: 0;
         overflow-wrap: anywhere;
+      }
+      dd math-tex {
+        display: block;
+        width: fit-content;
+        font-size: 0.95rem;
       }
       .by {
         display: block;
@@ -69,9 +79,20 @@ export class MathVariables extends LitElement {
         (v) => html`<dt part="name">
             <button title="Use ${v.name} in an expression" @click=${() => this.#use(v)}>${v.kind === "function" ? `${v.name}()` : v.name}</button>
           </dt>
-          <dd part="value">${v.kind === "function" ? v.display : html`= ${v.display}`}${v.by ? html`<span class="by">by ${v.by}</span>` : nothing}</dd>`,
+          <dd part="value">${this.#value(v.display, v.kind === "function" ? "" : "= ")}${v.by ? html`<span class="by">by ${v.by}</span>` : nothing}</dd>`,
       )}
     </dl>`;
+  }
+
+  /** The value (`= 7`) or the function's definition typeset, as the text it is until the parser is here. */
+  #value(text: string, before: string) {
+    const typeset = parserLoaded()?.expressionTex(text);
+    if (!typeset || !("tex" in typeset)) return `${before}${text}`;
+    return html`<math-tex part="value-math" .latex=${`\\displaystyle ${before}${typeset.tex}`} .fallback=${`${before}${text}`}></math-tex>`;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("variables") && this.variables.length > 0 && !parserLoaded()) loadParser().then(() => this.requestUpdate(), () => {});
   }
 
   #use(variable: RoomVariable) {

@@ -1,21 +1,24 @@
 /**
  * The elements of the web component, one by one, in real Chromium: each gets its data as properties
  * (as <math-session> gives it) and the test reads what a person would see and the events it sends.
- * The bundle is the one `npm run build` makes, served to the page at a made-up origin.
+ * The bundle is the one `npm run build` makes, served to the page at a made-up origin (component-page.ts).
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { bundle } from "../../scripts/build-web.ts";
-import { failOnPageErrors, launchChromium, screenshot } from "./chromium.ts";
+import type { WebFiles } from "../../scripts/build-web.ts";
+import { launchChromium, screenshot } from "./chromium.ts";
+import { openComponentPage } from "./component-page.ts";
+import type { ComponentPage } from "./component-page.ts";
 
-const ORIGIN = "http://components.test";
 let browser: Browser;
-let script: string;
+let files: WebFiles;
 let page: Page;
 let errors: string[] = [];
+let current: ComponentPage | undefined;
 
 beforeAll(async () => {
-  [browser, script] = await Promise.all([launchChromium(), bundle()]);
+  [browser, files] = await Promise.all([launchChromium(), bundle()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,37 +30,13 @@ afterEach(async () => {
 
 /** A blank page with the bundle loaded, its elements defined. */
 async function open(width = 900): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  errors = [];
-  failOnPageErrors(page, errors);
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === "/math-session.js") return route.fulfill({ body: script, contentType: "text/javascript" });
-    return route.fulfill({ body: `<!doctype html><meta charset="utf-8"><script type="module" src="/math-session.js"></script><body></body>`, contentType: "text/html" });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction(() => customElements.get("math-session") !== undefined);
+  current = await openComponentPage(browser, files, width);
+  ({ page, errors } = current);
   return page;
 }
 
-/** Adds an element with the given properties to the page, and records every `math-*` event it sends. */
-async function mount(tag: string, properties: Record<string, unknown>, style = ""): Promise<void> {
-  await page.evaluate(
-    async ({ tag, properties, style }) => {
-      const element = Object.assign(document.createElement(tag), properties) as unknown as HTMLElement & { updateComplete: Promise<unknown> };
-      element.setAttribute("style", style);
-      const sent: { type: string; detail: unknown }[] = ((window as unknown as { sent: unknown[] }).sent = []) as never;
-      for (const type of ["math-call", "math-cancel", "math-insert"]) document.addEventListener(type, (e) => sent.push({ type, detail: (e as CustomEvent).detail }));
-      document.body.append(element);
-      await element.updateComplete;
-    },
-    { tag, properties, style },
-  );
-}
-
-const sent = () => page.evaluate(() => (window as unknown as { sent: { type: string; detail: unknown }[] }).sent);
+const mount = (tag: string, properties: Record<string, unknown>, style = "") => current!.mount(tag, properties, style);
+const sent = () => current!.sent();
 
 const PLOT = {
   name: "plot",

@@ -20,6 +20,11 @@ export type RoomPage = {
   calculate(expression: string): Promise<void>;
   /** The text of the entry with this seq. */
   entry(seq: number): Promise<string>;
+  /**
+   * The LaTeX the entry with this seq shows, once it is typeset: read from its MathML annotation, what
+   * screen readers are given (without the `\displaystyle` the log sets results in).
+   */
+  latex(seq: number): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -70,6 +75,7 @@ export async function openPage(browser: Browser, url: string, name: string, view
       await input.press("Enter");
     },
     entry: (seq) => page.locator(`math-log [data-seq="${seq}"]`).innerText(),
+    latex: async (seq) => ((await page.locator(`math-log [data-seq="${seq}"] [part=math] annotation`).textContent()) ?? "").replace(/^\\displaystyle /, ""),
     close: () => context.close(),
   };
 }
