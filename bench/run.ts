@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { WranglerDev } from "../test/support/wrangler-dev.ts";
-import { config, MATH_MCP_VARS } from "./config.ts";
-import { fillReplayRooms, measures } from "./measures.ts";
+import { config, mathMcpVars } from "./config.ts";
+import { fillRooms, measures } from "./measures.ts";
 import type { Servers } from "./measures.ts";
 import { benchmarksMd, costs, figures, targets, targetTable } from "./report.ts";
 import { inRounds } from "./rounds.ts";
@@ -18,7 +18,7 @@ const version = (pkg: string) => (JSON.parse(readFileSync(resolve(ROOT, "node_mo
 
 /** Starts every server, or none: whichever started is stopped again if another fails. */
 async function startServers(): Promise<Servers> {
-  const starting = [WranglerDev.start({ vars: MATH_MCP_VARS }), WranglerDev.start({ config: "bench/floor/wrangler.toml" }), WranglerDev.start({ config: "bench/peer/wrangler.toml" })];
+  const starting = [WranglerDev.start({ vars: mathMcpVars(config) }), WranglerDev.start({ config: "bench/floor/wrangler.toml" }), WranglerDev.start({ config: "bench/peer/wrangler.toml" })];
   const started = await Promise.allSettled(starting);
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {
@@ -38,9 +38,9 @@ async function main(): Promise<void> {
   const progress = (line: string) => process.stderr.write(`${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s  ${line}\n`);
   progress("servers ready");
   try {
-    const replayRooms = await fillReplayRooms(servers, config);
-    progress(`replay rooms hold ${config.replayEvents} events`);
-    const results = await inRounds(measures(servers, config, replayRooms), config, progress);
+    const filled = await fillRooms(servers, config);
+    progress(`replay rooms hold ${config.replayEvents} events, long-lived rooms ${config.longLivedEvents}`);
+    const results = await inRounds(measures(servers, config, filled), config, progress);
     const validationMicros = await measureValidation(config.quick);
 
     const machine =
@@ -50,11 +50,12 @@ async function main(): Promise<void> {
     const runs =
       `${results.rounds} round${results.rounds === 1 ? "" : "s"}; per round and target ${config.sequentialCalls} sequential and ${config.pipelinedCalls} pipelined WebSocket calls, ` +
       `${config.httpCalls} HTTP calls, ${config.fanOutCalls} calls to ${config.watchers} watchers, one replay join; ` +
+      `long-lived rooms filled with ${config.longLivedEvents} events first; ` +
       `${((performance.now() - began) / 1000).toFixed(0)} s in all`;
     const reloaded = Object.entries(servers).filter(([, dev]) => dev.output.includes("Reloading local server"));
     // wrangler dev rebuilds when a file it bundles (or a folder it resolved through) changes; a reload mid-run skews it.
     for (const [name] of reloaded) progress(`warning: ${name} reloaded during the run (a watched file changed); its figures may be off`);
-    const parts = { figures: figures(results, config), costs: costs(results, config, validationMicros), targets: targetTable(targets(results, config)) };
+    const parts = { figures: figures(results, config), costs: costs(results, validationMicros), targets: targetTable(targets(results, config)), profile: "" };
     console.log(`\n${parts.figures}\n\n${parts.costs}\n\n${parts.targets}\n\nMachine: ${machine}\nRuns: ${runs}\n`);
     if (!config.quick) {
       writeFileSync(resolve(ROOT, "BENCHMARKS.md"), benchmarksMd({ ...parts, machine, runs, date: new Date().toISOString().slice(0, 10) }));

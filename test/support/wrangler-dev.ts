@@ -59,6 +59,11 @@ export class WranglerDev {
     return dev;
   }
 
+  /** The process group of this server (wrangler and the workerd it runs), while it runs. */
+  get processGroup(): number | undefined {
+    return this.#child?.pid;
+  }
+
   get origin(): string {
     return `http://127.0.0.1:${this.#port}`;
   }
