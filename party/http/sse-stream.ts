@@ -3,6 +3,7 @@
  * connections that can come and go (a client resumes with `Last-Event-ID`).
  */
 import type { JSONRPCMessage } from "../../shared/jsonrpc.ts";
+import { serialize } from "../engine/wire.ts";
 
 const encoder = new TextEncoder();
 /** Events kept per stream for `Last-Event-ID` replay. */
@@ -75,7 +76,7 @@ export class SseStream {
   }
 
   write(message: JSONRPCMessage | string): void {
-    this.#enqueue(this.#nextFrame(typeof message === "string" ? message : JSON.stringify(message)), this.#count);
+    this.#enqueue(this.#nextFrame(typeof message === "string" ? message : serialize(message)), this.#count);
   }
 
   /** Closes the open connection but not the stream: the client resumes it with Last-Event-ID. */

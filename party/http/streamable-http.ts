@@ -8,6 +8,7 @@ import { httpEra } from "../engine/era.ts";
 import type { HttpSessionTransport } from "./http-session-transport.ts";
 import { parseEventId, SSE_HEADERS } from "./sse-stream.ts";
 import { rpcProblem } from "./problem.ts";
+import { serialize } from "../engine/wire.ts";
 import { serveModernHttp } from "./modern-http.ts";
 import type { ModernHttpHost } from "./modern-http.ts";
 
@@ -31,6 +32,7 @@ export interface HttpSessionHost {
 export const SESSION_HEADER = "Mcp-Session-Id";
 const MAX_BODY_BYTES = 1024 * 1024;
 const ALLOW = "GET, POST, DELETE";
+const JSON_HEADERS = { "Content-Type": "application/json" } as const;
 
 const accepts = (request: Request, type: string) => {
   const accept = request.headers.get("Accept") ?? "";
@@ -133,7 +135,7 @@ async function respond(
   host: HttpSessionHost,
   transport: HttpSessionTransport,
 ): Promise<Response> {
-  if (answer.kind === "json") return Response.json(answer.message);
+  if (answer.kind === "json") return new Response(serialize(answer.message), { headers: JSON_HEADERS });
   // A released connection needs the priming event's id to come back with, whatever the version.
   const prime = answer.release || (host.protocolVersion(transport.sessionId) ?? "") >= "2025-11-25";
   const body = answer.stream.connect(undefined, prime);
