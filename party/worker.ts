@@ -5,7 +5,7 @@ import { ErrorCode, salvageId } from "../shared/jsonrpc.ts";
 import { MCP_SUBPROTOCOL, ROOM_NAME_PATTERN } from "../shared/mcp.ts";
 import { SeedCallBodySchema, SeedCreateBodySchema } from "../shared/seed.ts";
 import { parseSince } from "./config.ts";
-import { accessPolicy, corsHeaders, refusal } from "./http/origin.ts";
+import { accessPolicy, corsHeaders, refusal, withCors } from "./http/origin.ts";
 import { offeredProtocols, unauthorized } from "./http/auth.ts";
 import { KEYED_PREFIX, presentedKey } from "./http/access.ts";
 import { toRoom } from "./http/forward.ts";
@@ -208,8 +208,6 @@ export default {
       response = problem(500, "Internal error");
     }
     if (response.status === 101 || Object.keys(cors).length === 0) return response;
-    const withCors = new Response(response.body, response);
-    for (const [key, value] of Object.entries(cors)) withCors.headers.set(key, value);
-    return withCors;
+    return withCors(response, cors);
   },
 } satisfies ExportedHandler<Env>;
