@@ -90,6 +90,9 @@ export function measures(servers: Servers, config: BenchConfig, filled: FilledRo
     })),
   ];
   const http = [
+    { key: "httpWorker", url: () => new URL("/http/worker", floor.origin), cpu: cpu.floor },
+    { key: "httpRoom", url: () => new URL("/http/room", floor.origin), cpu: cpu.floor },
+    { key: "httpWrite", url: () => new URL("/http/room?floor=write", floor.origin), cpu: cpu.floor },
     { key: "peer", url: () => new URL("/mcp", peer.origin), cpu: cpu.peer },
     { key: "mcp", url: () => new URL(`/rooms/${freshRoom("http")}/mcp`, mathMcp.origin), cpu: cpu.mcp },
   ];

@@ -9,7 +9,7 @@ import { WranglerDev } from "../test/support/wrangler-dev.ts";
 import { config, mathMcpVars } from "./config.ts";
 import { fillRooms, measures } from "./measures.ts";
 import type { Servers } from "./measures.ts";
-import { benchmarksMd, costs, figures, targets, targetTable } from "./report.ts";
+import { benchmarksMd, costs, figures, httpProfile, targets, targetTable } from "./report.ts";
 import { inRounds } from "./rounds.ts";
 import { measureValidation } from "./validation-cost.ts";
 
@@ -55,8 +55,8 @@ async function main(): Promise<void> {
     const reloaded = Object.entries(servers).filter(([, dev]) => dev.output.includes("Reloading local server"));
     // wrangler dev rebuilds when a file it bundles (or a folder it resolved through) changes; a reload mid-run skews it.
     for (const [name] of reloaded) progress(`warning: ${name} reloaded during the run (a watched file changed); its figures may be off`);
-    const parts = { figures: figures(results, config), costs: costs(results, validationMicros), targets: targetTable(targets(results, config)), profile: "" };
-    console.log(`\n${parts.figures}\n\n${parts.costs}\n\n${parts.targets}\n\nMachine: ${machine}\nRuns: ${runs}\n`);
+    const parts = { figures: figures(results, config), costs: costs(results, validationMicros), targets: targetTable(targets(results, config)), profile: httpProfile(results) };
+    console.log(`\n${parts.figures}\n\n${parts.costs}\n\n${parts.targets}\n\n${parts.profile}\n\nMachine: ${machine}\nRuns: ${runs}\n`);
     if (!config.quick) {
       writeFileSync(resolve(ROOT, "BENCHMARKS.md"), benchmarksMd({ ...parts, machine, runs, date: new Date().toISOString().slice(0, 10) }));
     }

@@ -18,6 +18,9 @@ const ROWS = [
   "math-mcp, WebSocket pipelined \\(64 in flight\\), fresh room",
   "durable floor, WebSocket pipelined \\(64 in flight\\), long-lived room",
   "math-mcp, WebSocket pipelined \\(64 in flight\\), long-lived room",
+  "HTTP floor: the Worker answers, sequential",
+  "HTTP floor: the Worker and one Durable Object hop",
+  "durable HTTP floor: the same room writes the call's event first",
   "peer \\(McpAgent\\), Streamable HTTP sequential",
   "math-mcp, Streamable HTTP sequential",
   "durable floor, fan-out to \\d+ sockets",
@@ -37,4 +40,7 @@ it("runs the benchmark script end to end and prints its tables", async () => {
   expect(stdout).toMatch(/\| validation [^|]* \| -?[\d,]+ \|/);
   expect(stdout).toMatch(/\| target \| measured \| met\? \|/);
   expect(stdout.match(/^\| [^|]+ \| [^|]+ \| (yes|no) \|$/gm)).toHaveLength(12);
+  // Where the time of an HTTP call goes: the runtime's request path, one Durable Object hop, math-mcp's own work.
+  expect(stdout).toMatch(/\| one Streamable HTTP call, sequential: where the time goes \|/);
+  for (const part of ["the runtime's request path", "one Durable Object hop", "the event's durable write", "math-mcp's own work on top"]) expect(stdout).toMatch(new RegExp(`\\| ${part}[^|]* \\| -?[\\d.,]+ \\| -?[\\d,]+ \\| -?[\\d,]+% \\|`));
 });
