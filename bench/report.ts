@@ -64,7 +64,7 @@ export function figures(runs: Runs, config: BenchConfig): string {
  * Time per call over a base: pipelined, the difference of 1/rate (the room is the bottleneck);
  * sequential, the difference of the p50 latencies; CPU, the difference of CPU time per pipelined call.
  */
-export function costs(runs: Runs, validationMicros: number): string {
+export function costs(runs: Runs, inProcess: { validation: number; parse: number }): string {
   const micros = (key: string, base: string) => runs.paired((r) => 1e6 / r(`${key}.pipe`).perSecond - 1e6 / r(`${base}.pipe`).perSecond);
   const seqMs = (key: string, base: string) => runs.paired((r) => r(`${key}.seq`).p50 - r(`${base}.seq`).p50);
   const cpu = (key: string, base: string) => runs.paired((r) => (r(`${key}.pipe`).cpuUs ?? NaN) - (r(`${base}.pipe`).cpuUs ?? NaN));
@@ -74,7 +74,8 @@ export function costs(runs: Runs, validationMicros: number): string {
     "| --- | ---: | ---: | ---: |",
     row("durable write over the bare floor (one SQLite INSERT of the event row and its commit)", "write", "floor"),
     row("validation over the bare floor (zod: JSON-RPC request, tools/call params, tool input)", "validate", "floor"),
-    `| validation alone, timed in-process in Node (the same checks), µs | ${fmt(validationMicros, 1)} | | |`,
+    `| validation alone, timed in-process in Node (the same checks), µs | ${fmt(inProcess.validation, 1)} | | |`,
+    `| parsing a tools/call body once more (the room, after the Worker parsed it to route /mcp), timed in-process in Node, µs | ${fmt(inProcess.parse, 1)} | | |`,
     row("math-mcp over the durable floor, fresh room", "mcp", "write"),
     row("math-mcp over the durable floor, long-lived room", "mcpLong", "writeLong"),
   ].join("\n");

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     const filled = await fillRooms(servers, config);
     progress(`replay rooms hold ${config.replayEvents} events, long-lived rooms ${config.longLivedEvents}`);
     const results = await inRounds(measures(servers, config, filled), config, progress);
-    const validationMicros = await measureValidation(config.quick);
+    const inProcess = await measureValidation(config.quick);
 
     const machine =
       `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}; ` +
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const reloaded = Object.entries(servers).filter(([, dev]) => dev.output.includes("Reloading local server"));
     // wrangler dev rebuilds when a file it bundles (or a folder it resolved through) changes; a reload mid-run skews it.
     for (const [name] of reloaded) progress(`warning: ${name} reloaded during the run (a watched file changed); its figures may be off`);
-    const parts = { figures: figures(results, config), costs: costs(results, validationMicros), targets: targetTable(targets(results, config)), profile: httpProfile(results) };
+    const parts = { figures: figures(results, config), costs: costs(results, inProcess), targets: targetTable(targets(results, config)), profile: httpProfile(results) };
     console.log(`\n${parts.figures}\n\n${parts.costs}\n\n${parts.targets}\n\n${parts.profile}\n\nMachine: ${machine}\nRuns: ${runs}\n`);
     if (!config.quick) {
       writeFileSync(resolve(ROOT, "BENCHMARKS.md"), benchmarksMd({ ...parts, machine, runs, date: new Date().toISOString().slice(0, 10) }));
