@@ -21,13 +21,15 @@ export type LedgerSource = {
   keptFrom(): number;
 };
 
-const keyOf = (sessionId: string, requestId: RequestId | string, stored = false) => `${sessionId}\n${stored ? requestId : JSON.stringify(requestId)}`;
+/** A request id as the events table stores it (JSON), so that 1 and "1" stay apart. */
+const keyOf = (requestId: RequestId) => JSON.stringify(requestId);
 
 export class RequestLedger {
   readonly #source: LedgerSource;
-  readonly #made = new Map<string, Made>();
+  /** By session: what each of its requests made. */
+  readonly #made = new Map<string, Map<string, Made>>();
   /** Event entries in seq order, to forget those the log no longer keeps. */
-  #order: { key: string; seq: number }[] = [];
+  #order: { sessionId: string; key: string; seq: number }[] = [];
   #head = 0;
   /** Sessions whose every request made here or kept in storage is in #made. */
   readonly #complete = new Set<string>();
@@ -41,45 +43,52 @@ export class RequestLedger {
     this.#complete.add(sessionId);
   }
 
-  /** A session the room forgot. */
+  /** A session the room forgot: what it made is let go too. */
   forget(sessionId: string): void {
     this.#complete.delete(sessionId);
+    this.#made.delete(sessionId);
   }
 
   event(sessionId: string, requestId: RequestId, seq: number): void {
-    const key = keyOf(sessionId, requestId);
-    this.#made.set(key, { seq });
-    this.#order.push({ key, seq });
+    const key = keyOf(requestId);
+    this.#of(sessionId).set(key, { seq });
+    this.#order.push({ sessionId, key, seq });
     this.#evict();
   }
 
   task(sessionId: string, requestId: RequestId): void {
-    this.#made.set(keyOf(sessionId, requestId), { task: true });
+    this.#of(sessionId).set(keyOf(requestId), { task: true });
   }
 
   /** What the session's request already made, if anything. */
   made(sessionId: string, requestId: RequestId): Made | undefined {
     if (!this.#complete.has(sessionId)) this.#load(sessionId);
-    return this.#made.get(keyOf(sessionId, requestId));
+    return this.#made.get(sessionId)?.get(keyOf(requestId));
   }
 
+  #of(sessionId: string): Map<string, Made> {
+    let made = this.#made.get(sessionId);
+    if (!made) this.#made.set(sessionId, (made = new Map()));
+    return made;
+  }
+
+  /** Reads, once, what a session this instance did not see born made before (after a wake, or a resumption). */
   #load(sessionId: string): void {
-    for (const { requestId, seq } of this.#source.events(sessionId)) {
-      const key = keyOf(sessionId, requestId, true);
-      if (this.#made.has(key)) continue;
-      this.#made.set(key, { seq });
-      // Loaded late, out of seq order: these are forgotten with the session, or when the room sleeps.
-    }
-    for (const requestId of this.#source.tasks(sessionId)) this.#made.set(keyOf(sessionId, requestId, true), { task: true });
+    const made = this.#of(sessionId);
+    // Loaded out of seq order, these stay until the session is forgotten or the room sleeps: at most
+    // what the log keeps.
+    for (const { requestId, seq } of this.#source.events(sessionId)) if (!made.has(requestId)) made.set(requestId, { seq });
+    for (const requestId of this.#source.tasks(sessionId)) made.set(requestId, { task: true });
     this.#complete.add(sessionId);
   }
 
   #evict(): void {
     const keptFrom = this.#source.keptFrom();
     while (this.#head < this.#order.length && this.#order[this.#head]!.seq < keptFrom) {
-      const { key, seq } = this.#order[this.#head++]!;
-      const made = this.#made.get(key);
-      if (made && "seq" in made && made.seq === seq) this.#made.delete(key);
+      const { sessionId, key, seq } = this.#order[this.#head++]!;
+      const made = this.#made.get(sessionId);
+      const entry = made?.get(key);
+      if (entry && "seq" in entry && entry.seq === seq) made!.delete(key);
     }
     if (this.#head > 1024 && this.#head * 2 > this.#order.length) {
       this.#order = this.#order.slice(this.#head);
