@@ -282,7 +282,16 @@ export class Room extends Server<Env> {
     this.#group.run(() => transport.receive(message));
   }
 
-  override onClose(connection: Connection<ConnectionState>): void {
+  override onClose(connection: Connection<ConnectionState>, code: number): void {
+    // partyserver answers a client's close frame only when it carried a status code; one without (what
+    // Node's and browsers' ws.close() send) would wait out its close timeout and end as 1006.
+    if (code === 1005) {
+      try {
+        connection.close();
+      } catch {
+        // Already closed.
+      }
+    }
     this.#open.remove(connection);
     this.#rate.forget(connection.id);
     this.#sockets.closed(connection);
