@@ -11,8 +11,8 @@ export const config = {
   /** Each round measures every target once, in rotated order; the median round is reported. */
   rounds: Number(option("rounds") ?? (quick ? 1 : 9)),
   /** No round starts after this many seconds of measuring, once `minRounds` are done: a loaded machine cannot make the run endless. */
-  budgetSeconds: Number(option("budget") ?? 150),
-  minRounds: quick ? 1 : 3,
+  budgetSeconds: Number(option("budget") ?? 420),
+  minRounds: quick ? 1 : 5,
   /** Calls before each measurement: JIT, SQLite pages, socket buffers. */
   warmUp: quick ? 10 : 100,
   sequentialCalls: quick ? 30 : 500,
