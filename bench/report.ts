@@ -107,7 +107,9 @@ export function httpProfile(runs: Runs): string {
   ].join("\n");
 }
 
-export type TargetCheck = { target: string; measured: string; met: boolean };
+/** What load shows where a target's time goes, when it is not met. */
+export type ProfileLoad = "seq" | "pipe" | "http" | "fan";
+export type TargetCheck = { target: string; measured: string; met: boolean; load?: ProfileLoad };
 
 export function targets(runs: Runs, config: BenchConfig): TargetCheck[] {
   const atLeast = (target: string, ratio: number, at: number, show: (ratio: number) => string) => ({ target, measured: show(ratio), met: ratio >= at });
@@ -118,20 +120,21 @@ export function targets(runs: Runs, config: BenchConfig): TargetCheck[] {
   };
   const replayMs = runs.median("mcp.replay").p50;
   return [
-    atLeast("WebSocket sequential ≥ 90% of the durable floor's calls/s, fresh room", runs.ratio("mcp.seq", "write.seq"), 0.9, pct),
-    atLeast("WebSocket sequential ≥ 90% of the durable floor's calls/s, long-lived room", runs.ratio("mcpLong.seq", "writeLong.seq"), 0.9, pct),
-    atLeast("WebSocket pipelined ≥ 100% of the durable floor's calls/s, fresh room", runs.ratio("mcp.pipe", "write.pipe"), 1, pct),
-    atLeast("WebSocket pipelined ≥ 100% of the durable floor's calls/s, long-lived room", runs.ratio("mcpLong.pipe", "writeLong.pipe"), 1, pct),
-    atLeast(`fan-out ≥ 90% of the durable floor's deliveries/s (${config.watchers} sockets)`, runs.ratio("mcp.fan", "write.fan"), 0.9, pct),
+    { ...atLeast("WebSocket sequential ≥ 90% of the durable floor's calls/s, fresh room", runs.ratio("mcp.seq", "write.seq"), 0.9, pct), load: "seq" },
+    { ...atLeast("WebSocket sequential ≥ 90% of the durable floor's calls/s, long-lived room", runs.ratio("mcpLong.seq", "writeLong.seq"), 0.9, pct), load: "seq" },
+    { ...atLeast("WebSocket pipelined ≥ 100% of the durable floor's calls/s, fresh room", runs.ratio("mcp.pipe", "write.pipe"), 1, pct), load: "pipe" },
+    { ...atLeast("WebSocket pipelined ≥ 100% of the durable floor's calls/s, long-lived room", runs.ratio("mcpLong.pipe", "writeLong.pipe"), 1, pct), load: "pipe" },
+    { ...atLeast(`fan-out ≥ 90% of the durable floor's deliveries/s (${config.watchers} sockets)`, runs.ratio("mcp.fan", "write.fan"), 0.9, pct), load: "fan" },
     {
       ...atLeast("Streamable HTTP ≥ 1.5× the peer's (McpAgent) calls/s", runs.ratio("mcp.http", "peer.http"), 1.5, times),
       measured: `${times(runs.ratio("mcp.http", "peer.http"))} (the durable HTTP floor: ${times(runs.ratio("httpWrite.http", "peer.http"))}; without the write: ${times(runs.ratio("httpRoom.http", "peer.http"))})`,
+      load: "http",
     },
-    cpuAtMost("CPU per call ≤ 1.5× the durable floor's, WebSocket sequential, fresh room", "mcp.seq", "write.seq"),
-    cpuAtMost("CPU per call ≤ 1.5× the durable floor's, WebSocket sequential, long-lived room", "mcpLong.seq", "writeLong.seq"),
-    cpuAtMost("CPU per call ≤ 1.5× the durable floor's, WebSocket pipelined, fresh room", "mcp.pipe", "write.pipe"),
-    cpuAtMost("CPU per call ≤ 1.5× the durable floor's, WebSocket pipelined, long-lived room", "mcpLong.pipe", "writeLong.pipe"),
-    cpuAtMost(`CPU per call ≤ 1.5× the durable floor's, fan-out to ${config.watchers} sockets`, "mcp.fan", "write.fan"),
+    { ...cpuAtMost("CPU per call ≤ 1.5× the durable floor's, WebSocket sequential, fresh room", "mcp.seq", "write.seq"), load: "seq" },
+    { ...cpuAtMost("CPU per call ≤ 1.5× the durable floor's, WebSocket sequential, long-lived room", "mcpLong.seq", "writeLong.seq"), load: "seq" },
+    { ...cpuAtMost("CPU per call ≤ 1.5× the durable floor's, WebSocket pipelined, fresh room", "mcp.pipe", "write.pipe"), load: "pipe" },
+    { ...cpuAtMost("CPU per call ≤ 1.5× the durable floor's, WebSocket pipelined, long-lived room", "mcpLong.pipe", "writeLong.pipe"), load: "pipe" },
+    { ...cpuAtMost(`CPU per call ≤ 1.5× the durable floor's, fan-out to ${config.watchers} sockets`, "mcp.fan", "write.fan"), load: "fan" },
     {
       target: `replay of ${fmt(config.replayEvents)} events < 500 ms`,
       measured: `${fmt(replayMs)} ms (the durable floor: ${fmt(runs.median("write.replay").p50)} ms)`,

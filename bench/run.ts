@@ -12,6 +12,7 @@ import type { Servers } from "./measures.ts";
 import { benchmarksMd, costs, figures, httpProfile, targets, targetTable } from "./report.ts";
 import { inRounds } from "./rounds.ts";
 import { measureValidation } from "./validation-cost.ts";
+import { profileUnmet } from "./profile-targets.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const version = (pkg: string) => (JSON.parse(readFileSync(resolve(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
@@ -55,7 +56,10 @@ async function main(): Promise<void> {
     const reloaded = Object.entries(servers).filter(([, dev]) => dev.output.includes("Reloading local server"));
     // wrangler dev rebuilds when a file it bundles (or a folder it resolved through) changes; a reload mid-run skews it.
     for (const [name] of reloaded) progress(`warning: ${name} reloaded during the run (a watched file changed); its figures may be off`);
-    const parts = { figures: figures(results, config), costs: costs(results, inProcess), targets: targetTable(targets(results, config)), profile: httpProfile(results) };
+    const checks = targets(results, config);
+    progress("profiling the loads of the targets not met");
+    const profiles = await profileUnmet(checks, servers, config, filled);
+    const parts = { figures: figures(results, config), costs: costs(results, inProcess), targets: targetTable(checks), profile: [httpProfile(results), profiles].filter(Boolean).join("\n\n") };
     console.log(`\n${parts.figures}\n\n${parts.costs}\n\n${parts.targets}\n\n${parts.profile}\n\nMachine: ${machine}\nRuns: ${runs}\n`);
     if (!config.quick) {
       writeFileSync(resolve(ROOT, "BENCHMARKS.md"), benchmarksMd({ ...parts, machine, runs, date: new Date().toISOString().slice(0, 10) }));
