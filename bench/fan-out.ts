@@ -4,9 +4,9 @@
  */
 import { RpcSocket } from "./rpc-socket.ts";
 import { stats } from "./stats.ts";
-import type { Stats } from "./stats.ts";
+import type { CpuMeter, Stats } from "./stats.ts";
 
-export type FanOutOptions = { watchers: number; calls: number; warmUp: number; timeoutMs?: number };
+export type FanOutOptions = { watchers: number; calls: number; warmUp: number; timeoutMs?: number; cpu?: CpuMeter };
 type RoomEvent = { method?: string; params?: { arguments?: { a?: unknown } } };
 
 /** Counts, per call, the watchers its event has reached; call k carries `a = k` so that events name their call. */
@@ -72,12 +72,14 @@ export async function fanOut(roomUrl: URL, prepare: (caller: RpcSocket) => Promi
     for (let k = 0; k < warmUp; k++) await call(k);
     await deliveries.all(warmUp, timeoutMs);
     const start = performance.now();
+    const cpuBefore = options.cpu?.();
     for (let k = warmUp; k < warmUp + calls; k++) await call(k);
     await deliveries.all(warmUp + calls, timeoutMs);
+    const cpuUs = cpuBefore === undefined ? undefined : (options.cpu!() - cpuBefore) / 1000 / calls;
     const measured = Array.from({ length: calls }, (_, i) => i + warmUp);
     const end = Math.max(...measured.map((k) => deliveries.doneAt[k]!));
     const latencies = measured.map((k) => deliveries.doneAt[k]! - deliveries.sentAt[k]!);
-    return stats(latencies, (end - start) / 1000, calls * watchers);
+    return { ...stats(latencies, (end - start) / 1000, calls * watchers), ...(cpuUs === undefined ? {} : { cpuUs }) };
   } finally {
     caller.close();
     for (const socket of sockets) socket.close();

@@ -3,10 +3,18 @@
  * and pipelined calls with a fixed number in flight, with each call's latency.
  */
 import type { RpcCaller } from "./rpc-socket.ts";
-import { stats } from "./stats.ts";
-import type { Stats } from "./stats.ts";
+import { metered, stats } from "./stats.ts";
+import type { CpuMeter, Stats } from "./stats.ts";
 
-export async function sequential(caller: RpcCaller, calls: number, method: string, params: unknown): Promise<Stats> {
+export function sequential(caller: RpcCaller, calls: number, method: string, params: unknown, cpu?: CpuMeter): Promise<Stats> {
+  return metered(cpu, calls, () => sequentialCalls(caller, calls, method, params));
+}
+
+export function pipelined(caller: RpcCaller, calls: number, inFlight: number, method: string, params: unknown, cpu?: CpuMeter): Promise<Stats> {
+  return metered(cpu, calls, () => pipelinedCalls(caller, calls, inFlight, method, params));
+}
+
+async function sequentialCalls(caller: RpcCaller, calls: number, method: string, params: unknown): Promise<Stats> {
   const latencies: number[] = [];
   const start = performance.now();
   for (let i = 0; i < calls; i++) {
@@ -17,7 +25,7 @@ export async function sequential(caller: RpcCaller, calls: number, method: strin
   return stats(latencies, (performance.now() - start) / 1000);
 }
 
-export async function pipelined(caller: RpcCaller, calls: number, inFlight: number, method: string, params: unknown): Promise<Stats> {
+async function pipelinedCalls(caller: RpcCaller, calls: number, inFlight: number, method: string, params: unknown): Promise<Stats> {
   const latencies: number[] = [];
   let sent = 0;
   const start = performance.now();

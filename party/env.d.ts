@@ -4,9 +4,6 @@
 declare namespace Cloudflare {
   interface Env {
     Room: DurableObjectNamespace<import("./room.ts").Room>;
-    ConformanceRoom: DurableObjectNamespace<import("./conformance/room.ts").ConformanceRoom>;
-    /** "on" serves the MCP conformance suite's fixture room at /conformance/mcp. Default off. */
-    CONFORMANCE_FIXTURE?: string;
     /** Events each room keeps for `?since=` replay. Default 10000. */
     LOG_RETENTION?: string;
     /** Tools per tools/list page. Default 50. */

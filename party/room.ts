@@ -6,13 +6,12 @@
 import { Server } from "partyserver";
 import type { Connection, ConnectionContext, WSMessage } from "partyserver";
 import { HEARTBEAT_PING, HEARTBEAT_PONG, ROOM_REPLAY_METHOD, ROOM_SESSION_METHOD } from "../shared/events.ts";
-import type { RoomEvent } from "../shared/events.ts";
-import type { JSONRPCMessage, RequestId } from "../shared/jsonrpc.ts";
 import type { SeedCallBody } from "../shared/seed.ts";
 import { McpEngine } from "./engine/engine.ts";
-import type { ToolCallRecord } from "./engine/engine.ts";
-import type { Caller } from "./engine/caller.ts";
 import { EventLog } from "./log/event-log.ts";
+import { Recorder } from "./log/recorder.ts";
+import { RequestLedger } from "./log/request-ledger.ts";
+import { GroupCommit } from "./log/group-commit.ts";
 import { RoomMeta } from "./log/room-meta.ts";
 import { SessionStore } from "./log/session-store.ts";
 import { SqlVariableStore } from "./log/variable-store.ts";
@@ -22,6 +21,7 @@ import { ACCESS_HEADER, admit, presentedKey } from "./http/access.ts";
 import { randomToken } from "./ids.ts";
 import { problem } from "./http/problem.ts";
 import { SocketSessions } from "./transports/socket-sessions.ts";
+import { RoomSockets } from "./transports/room-sockets.ts";
 import type { ConnectionState } from "./transports/socket-sessions.ts";
 import { parseSince, roomConfig } from "./config.ts";
 import type { RoomConfig } from "./config.ts";
@@ -50,6 +50,11 @@ export class Room extends Server<Env> {
   static profile: RoomProfile = mathProfile;
 
   #log!: EventLog;
+  #recorder!: Recorder;
+  #ledger!: RequestLedger;
+  readonly #open = new RoomSockets();
+  /** Socket messages that arrive while a write is being committed share the next commit. */
+  readonly #group = new GroupCommit(() => this.ctx.storage.sync());
   #sessions!: SessionStore;
   /** Read before the room starts: admission needs only the room's record. */
   readonly #meta: RoomMeta;
@@ -72,13 +77,25 @@ export class Room extends Server<Env> {
     const config = (this.#config = roomConfig(this.env));
     this.#rate = new RateLimiter(config.ratePerSecond, config.rateBurst);
     const sql = this.ctx.storage.sql;
-    this.#log = new EventLog(sql, config.logRetention);
-    this.#sessions = new SessionStore(sql);
-    const variables = new SqlVariableStore(sql, () => this.#engine.resourceUpdated(VARIABLES_URI, this.#liveSessions()));
+    const log = (this.#log = new EventLog(sql, config.logRetention));
+    const ledger = (this.#ledger = new RequestLedger({
+      events: (sessionId) => log.madeBy(sessionId),
+      tasks: (sessionId) => this.#modern.tasksStartedIn(sessionId),
+      keptFrom: () => log.firstSeq ?? 1,
+    }));
+    this.#recorder = new Recorder({
+      log,
+      ledger,
+      broadcast: (json) => this.#broadcast.event(json),
+      changed: () => this.#engine.resourceUpdated(LOG_URI),
+      written: () => this.#group.wrote(),
+    });
+    this.#sessions = new SessionStore(sql, (id) => ledger.forget(id));
+    const variables = new SqlVariableStore(sql, () => this.#engine.resourceUpdated(VARIABLES_URI));
     const profile = this.#profile;
     this.#presence = new Presence(
       (params) => this.#broadcast.presence(params),
-      () => this.#engine.resourceUpdated(PARTICIPANTS_URI, this.#liveSessions()),
+      () => this.#engine.resourceUpdated(PARTICIPANTS_URI),
     );
     const participants = () => this.#presence.list();
     this.#modern = new RoomModern({
@@ -87,8 +104,9 @@ export class Room extends Server<Env> {
       secret: this.env.STATE_SECRET,
       engine: () => this.#engine,
       presence: this.#presence,
-      record: (record, caller) => this.#record(record, caller),
+      record: (record, caller) => this.#recorder.record(record, caller),
       keepAlive: () => void this.ctx.storage.setAlarm(Date.now() + 30_000),
+      taskStarted: (sessionId, requestId) => ledger.task(sessionId, requestId),
     });
     this.#engine = new McpEngine({
       serverInfo: profile.serverInfo,
@@ -102,17 +120,18 @@ export class Room extends Server<Env> {
       variables,
       ...this.#modern.engineOptions,
       room: { eventsSince: (since) => this.#log.since(since), listening: (key, caller, open) => this.#modern.listening(key, caller, open) },
-      onToolCall: (record, caller) => this.#record(record, caller),
+      onToolCall: (record, caller) => this.#recorder.record(record, caller),
       onSessionChange: (state) => this.#sessions.save(state),
       onInitialized: (session) => this.#joined(session),
       modernCaller: (session, envelope) => this.#modern.socketCaller(session, envelope, this.#sockets.isAttached(session.state.id)),
-      priorAnswer: (sessionId, requestId) => this.#modern.taskAnswer(sessionId, requestId) ?? answerFrom(this.#log.made(sessionId, requestId), requestId),
+      priorAnswer: (sessionId, requestId) => this.#recorder.priorAnswer(sessionId, requestId, () => this.#modern.taskAnswer(sessionId, requestId)),
     });
     this.#http = new HttpSessions(this.name, this.#engine, this.#sessions, {
+      created: (sessionId) => ledger.born(sessionId),
       opened: (session) => this.#presence.join(session.state),
       closed: (sessionId) => this.#presence.leave(sessionId),
     });
-    this.#broadcast = new Broadcast({ sockets: (tag) => this.getConnections(tag), streams: (frame) => this.#http.broadcast(frame), listens: this.#engine.listens });
+    this.#broadcast = new Broadcast({ sockets: (kind) => this.#open.of(kind), streams: (frame) => this.#http.broadcast(frame), listens: this.#engine.listens });
     this.#sockets = new SocketSessions({
       room: this.name,
       engine: this.#engine,
@@ -124,6 +143,7 @@ export class Room extends Server<Env> {
     // Who was here before the room hibernated is still here: their sockets stayed open. Their sessions
     // are rebuilt now, once, so that no per-call path has to read every socket's attachment.
     for (const connection of this.getConnections<ConnectionState>()) {
+      this.#open.add(connection, connection.tags.includes("seed") ? "seed" : "mcp");
       this.#presence.restore(this.#sockets.forConnection(connection).session.state);
     }
     // Heartbeats are answered by the runtime itself: they never wake a hibernating room.
@@ -231,6 +251,7 @@ export class Room extends Server<Env> {
     const name = url.searchParams.get("name")?.slice(0, 100) || (seed ? info?.name : undefined);
     const access = request.headers.get(ACCESS_HEADER) === "read" ? "read" : "write";
     const { sessionId, resumed } = this.#sockets.open(connection, seed ? "seed" : "websocket", { name, resume: url.searchParams.get("session"), access });
+    if (!resumed) this.#ledger.born(sessionId);
     safeSend(
       connection,
       seed
@@ -240,6 +261,7 @@ export class Room extends Server<Env> {
     // Replay and registration happen in one synchronous turn: no live event can fall between them.
     const since = parseSince(url);
     if (since !== undefined) this.#replay(connection, since, seed);
+    this.#open.add(connection, seed ? "seed" : "mcp");
     this.#presence.join(this.#sockets.forConnection(connection).session.state);
   }
 
@@ -256,10 +278,21 @@ export class Room extends Server<Env> {
       if (refusal) safeSend(connection, refusal);
       return;
     }
-    this.#sockets.forConnection(connection).transport.receive(message);
+    const { transport } = this.#sockets.forConnection(connection);
+    this.#group.run(() => transport.receive(message));
   }
 
-  override onClose(connection: Connection<ConnectionState>): void {
+  override onClose(connection: Connection<ConnectionState>, code: number): void {
+    // partyserver answers a client's close frame only when it carried a status code; one without (what
+    // Node's and browsers' ws.close() send) would wait out its close timeout and end as 1006.
+    if (code === 1005) {
+      try {
+        connection.close();
+      } catch {
+        // Already closed.
+      }
+    }
+    this.#open.remove(connection);
     this.#rate.forget(connection.id);
     this.#sockets.closed(connection);
     const sessionId = connection.state?.sessionId;
@@ -305,34 +338,4 @@ export class Room extends Server<Env> {
       // The socket closed during the replay; it comes back with ?since= for the rest.
     }
   }
-
-  #record(record: ToolCallRecord, caller: Caller): void {
-    const { json } = this.#log.append(
-      {
-        at: now(),
-        by: caller.name,
-        ...(caller.participant ? { participant: caller.participant } : {}),
-        tool: record.tool,
-        arguments: record.arguments,
-        ...(record.error ? { error: record.error } : { result: record.result }),
-      },
-      caller.sessionId ? { sessionId: caller.sessionId, requestId: record.requestId } : undefined,
-    );
-    this.#broadcast.event(json);
-    this.#engine.resourceUpdated(LOG_URI, this.#liveSessions());
-  }
-
-  /** Every session the room holds in memory: sockets' (all rebuilt when the room woke) and HTTP ones. */
-  *#liveSessions(): Generator<McpSession> {
-    yield* this.#sockets.sessions();
-    yield* this.#http.sessions();
-  }
-}
-
-/** The answer a request got, rebuilt from the event it made (for a retransmitted request). */
-function answerFrom(event: RoomEvent | undefined, id: RequestId): JSONRPCMessage | undefined {
-  if (!event) return undefined;
-  if (event.error?.code !== undefined) return { jsonrpc: "2.0", id, error: { code: event.error.code, message: event.error.message } };
-  if (event.error) return { jsonrpc: "2.0", id, result: { content: [{ type: "text", text: event.error.message }], isError: true } };
-  return { jsonrpc: "2.0", id, result: event.result as Record<string, unknown> };
 }

@@ -5,7 +5,7 @@ import { ErrorCode, salvageId } from "../shared/jsonrpc.ts";
 import { MCP_SUBPROTOCOL, ROOM_NAME_PATTERN } from "../shared/mcp.ts";
 import { SeedCallBodySchema, SeedCreateBodySchema } from "../shared/seed.ts";
 import { parseSince } from "./config.ts";
-import { accessPolicy, corsHeaders, refusal } from "./http/origin.ts";
+import { accessPolicy, corsHeaders, refusal, withCors } from "./http/origin.ts";
 import { offeredProtocols, unauthorized } from "./http/auth.ts";
 import { KEYED_PREFIX, presentedKey } from "./http/access.ts";
 import { toRoom } from "./http/forward.ts";
@@ -19,7 +19,6 @@ import { frontHost } from "./front.ts";
 import { privateRoomOf } from "./http/private-room.ts";
 
 export { Room } from "./room.ts";
-export { ConformanceRoom } from "./conformance/room.ts";
 
 const ROOM_PATH = /^\/rooms\/([^/]+)\/mcp\/?$/;
 const SEED_SOCKET_PATH = /^\/agent\/([^/]+)\/websocket\/?$/;
@@ -62,7 +61,7 @@ async function routeRoomSocket(request: Request, env: Env, room: string): Promis
  * `/mcp`: seed calls (told apart by their body), or Streamable HTTP in a private room of `rooms` that an
  * initialize opens (named `{prefix}-{random}`) and the session id finds again.
  */
-async function routeMcp(request: Request, env: Env, rooms: Rooms = env.Room, prefix = "p"): Promise<Response> {
+export async function routeMcp(request: Request, env: Env, rooms: Rooms = env.Room, prefix = "p"): Promise<Response> {
   const sessionId = request.headers.get(SESSION_HEADER);
   if (request.method !== "POST") {
     const room = sessionId ? roomOfSessionId(sessionId) : undefined;
@@ -149,7 +148,10 @@ async function createRoom(request: Request, env: Env): Promise<Response> {
   );
 }
 
-async function route(request: Request, env: Env): Promise<Response> {
+/** Further paths a Worker built on this one serves (a test configuration's fixture room). */
+export type ExtraRoutes = Record<string, (request: Request, env: Env) => Promise<Response>>;
+
+async function route(request: Request, env: Env, extra: ExtraRoutes): Promise<Response> {
   const url = new URL(request.url);
   const { pathname } = url;
   if (pathname === "/rooms" && request.method === "POST") return createRoom(request, env);
@@ -162,7 +164,8 @@ async function route(request: Request, env: Env): Promise<Response> {
     return roomStub(env, room).fetch(toRoom(request, body));
   }
   if (pathname === "/mcp") return routeMcp(request, env);
-  if (pathname === "/conformance/mcp" && env.CONFORMANCE_FIXTURE === "on") return routeMcp(request, env, env.ConformanceRoom, "c");
+  const extraRoute = extra[pathname];
+  if (extraRoute) return extraRoute(request, env);
   const agentId = SEED_SOCKET_PATH.exec(pathname)?.[1];
   if (agentId !== undefined) return seedSocket(request, env, agentId);
   if (pathname === "/agent") {
@@ -181,7 +184,8 @@ async function route(request: Request, env: Env): Promise<Response> {
   return problem(404, `Not found: ${pathname}`);
 }
 
-export default {
+/** The service's Worker; `extra` adds paths (only test configurations do). */
+export const mathWorker = (extra: ExtraRoutes = {}): ExportedHandler<Env> => ({
   async fetch(request, env): Promise<Response> {
     requestsServed++;
     startedAt ??= Date.now();
@@ -202,14 +206,14 @@ export default {
     }
     let response: Response;
     try {
-      response = await route(request, env);
+      response = await route(request, env, extra);
     } catch (error) {
       console.error("request failed:", error);
       response = problem(500, "Internal error");
     }
     if (response.status === 101 || Object.keys(cors).length === 0) return response;
-    const withCors = new Response(response.body, response);
-    for (const [key, value] of Object.entries(cors)) withCors.headers.set(key, value);
-    return withCors;
+    return withCors(response, cors);
   },
-} satisfies ExportedHandler<Env>;
+});
+
+export default mathWorker();

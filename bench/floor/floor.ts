@@ -15,6 +15,14 @@ const RESULT = { content: [{ type: "text", text: "2 + 3 = 5" }], structuredConte
 const EVENT_PREFIX = `{"jsonrpc":"2.0","method":"notifications/room/event","params":`;
 export const eventFrame = (eventJson: string) => `${EVENT_PREFIX}${eventJson}}`;
 
+/** Answers a POSTed JSON-RPC request with the call's result (after `record`), and a notification with 202. */
+export async function answerHttp(request: Request, record: (id: number | string) => void = () => {}): Promise<Response> {
+  const message = JSON.parse(await request.text()) as { id?: number | string };
+  if (message.id === undefined) return new Response(null, { status: 202 });
+  record(message.id);
+  return Response.json({ jsonrpc: "2.0", id: message.id, result: RESULT });
+}
+
 export class Floor extends Server {
   static override options = { hibernate: true };
   /** The last event's seq (kept in memory only: the bare floor has no log). */
@@ -35,6 +43,14 @@ export class Floor extends Server {
     // Serialized once for the whole room, as math-mcp does.
     this.broadcast(eventFrame(event));
     connection.send(JSON.stringify({ jsonrpc: "2.0", id: request.id, result: RESULT }));
+  }
+
+  /** Streamable HTTP's floor: a JSON-RPC request answered as JSON (a notification: 202), after its event is kept. */
+  override onRequest(request: Request): Promise<Response> {
+    return answerHttp(request, (id) => {
+      const seq = ++this.lastSeq;
+      this.store(seq, JSON.stringify({ seq, at: new Date().toISOString(), by: "bench", tool: "add", arguments: { id }, result: RESULT }));
+    });
   }
 
   /** Checks a parsed frame; the bare floor trusts it. */

@@ -1,6 +1,6 @@
 /**
  * @module The conformance fixture room: the same Room and engine, serving what the official MCP
- * conformance suite calls for. Reached at /conformance/mcp when CONFORMANCE_FIXTURE is "on".
+ * conformance suite calls for. Reached at /conformance/mcp in test configurations only (worker.ts).
  */
 import { Room } from "../room.ts";
 import type { RoomProfile } from "../profile.ts";

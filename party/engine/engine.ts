@@ -87,6 +87,8 @@ export class McpEngine {
   /** Open subscriptions/listen streams, on any transport. */
   readonly listens = new Listens();
   readonly #methods: Record<Era, Map<string, MethodHandler>>;
+  /** Sessions subscribed to each resource URI (legacy resources/subscribe). */
+  readonly #subscribers = new Map<string, Set<McpSession>>();
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -121,12 +123,35 @@ export class McpEngine {
     };
   }
 
-  /** Tells every given session subscribed to `uri`, and every listen that asked for it, that it changed. */
-  resourceUpdated(uri: string, sessions: Iterable<McpSession>): void {
-    for (const session of sessions) {
-      if (session.state.subscriptions?.includes(uri)) void session.notify("notifications/resources/updated", { uri });
+  /**
+   * Tells every session subscribed to `uri`, and every listen that asked for it, that it changed: the
+   * notification is serialized once, and only subscribers are visited (not every live session).
+   */
+  resourceUpdated(uri: string): void {
+    const subscribers = this.#subscribers.get(uri);
+    if (subscribers?.size) {
+      const frame = `{"jsonrpc":"2.0","method":"notifications/resources/updated","params":${JSON.stringify({ uri })}}`;
+      for (const session of subscribers) session.sendRaw(frame);
     }
     this.listens.resourceUpdated(uri);
+  }
+
+  /** Indexes a session's resource subscriptions (when it is made, and whenever they change). */
+  track(session: McpSession): void {
+    for (const uri of session.state.subscriptions ?? []) {
+      let subscribers = this.#subscribers.get(uri);
+      if (!subscribers) this.#subscribers.set(uri, (subscribers = new Set()));
+      subscribers.add(session);
+    }
+  }
+
+  /** Forgets a session's subscriptions (they changed, or the session ended). */
+  untrack(session: McpSession): void {
+    for (const uri of session.state.subscriptions ?? []) {
+      const subscribers = this.#subscribers.get(uri);
+      subscribers?.delete(session);
+      if (subscribers?.size === 0) this.#subscribers.delete(uri);
+    }
   }
 
   /** Attaches a transport to a session with the given state; the transport is started. */

@@ -51,6 +51,7 @@ export class McpSession {
     transport.onmessage = (message) => void this.#receive(message);
     transport.onerror = (error) => this.#onTransportError(error);
     // A dropped transport is not a cancellation (DESIGN: resumption): in-flight calls run to the end.
+    engine.track(this);
   }
 
   get state(): Readonly<SessionState> {
@@ -59,8 +60,17 @@ export class McpSession {
 
   /** Changes the session's protocol state and lets the engine persist it. */
   update(change: Partial<Omit<SessionState, "id">>): void {
+    const subscriptions = "subscriptions" in change;
+    if (subscriptions) this.#engine.untrack(this);
     this.#state = { ...this.#state, ...change };
+    if (subscriptions) this.#engine.track(this);
     this.#engine.options.onSessionChange?.(this.#state);
+  }
+
+  /** Sends an already-serialized notification (a broadcast serializes it once for everyone). */
+  sendRaw(frame: string): void {
+    if (this.transport.sendRaw) this.transport.sendRaw(frame);
+    else void this.transport.send(JSON.parse(frame) as JSONRPCNotification);
   }
 
   async notify(method: string, params?: Record<string, unknown>, options?: SendOptions): Promise<void> {
@@ -96,9 +106,18 @@ export class McpSession {
     });
   }
 
-  /** The session is forgotten: whatever still runs for it (a listen, say) stops. */
+  /**
+   * The session is over (DELETE, or forgotten): whatever still runs for it (a listen, say) stops, and
+   * requests it sent the client fail now rather than wait out their timeout.
+   */
   end(): void {
     for (const controller of this.#inFlight.values()) controller.abort("the session ended");
+    for (const [id, pending] of this.#pending) {
+      clearTimeout(pending.timer);
+      pending.reject(new McpError(ErrorCode.InternalError, "The session ended before the client answered"));
+      this.#pending.delete(id);
+    }
+    this.#engine.untrack(this);
   }
 
   async #receive(value: unknown): Promise<void> {

@@ -5,6 +5,7 @@
 import type { JSONRPCMessage, RequestId } from "../../shared/jsonrpc.ts";
 import type { SendOptions, Transport } from "../engine/transport.ts";
 import { SseStream } from "./sse-stream.ts";
+import { ReplayBudget } from "./replay-budget.ts";
 
 /** How long a finished stream stays resumable with Last-Event-ID. */
 const RESUMABLE_MS = 5 * 60_000;
@@ -61,8 +62,12 @@ export class HttpSessionTransport implements Transport {
   #standalone?: SseStream;
   #nextStream = 1;
 
-  constructor(sessionId: string) {
+  readonly #budget: ReplayBudget;
+
+  /** @param budget what the room keeps for replay across every stream of every session */
+  constructor(sessionId: string, budget: ReplayBudget = new ReplayBudget()) {
     this.sessionId = sessionId;
+    this.#budget = budget;
   }
 
   async start(): Promise<void> {}
@@ -120,14 +125,21 @@ export class HttpSessionTransport implements Transport {
     return this.#standalone.connect(undefined, prime);
   }
 
-  /** Reconnects to a stream after its event `afterN`; undefined when that stream is unknown or expired. */
+  /**
+   * Reconnects to a stream after its event `afterN`; undefined when that stream is unknown or expired,
+   * or no longer keeps every event after `afterN` (a replay with a gap would lose messages silently).
+   */
   resume(streamId: string, afterN: number): ReadableStream<Uint8Array> | undefined {
     this.#dropExpired();
-    return this.#streams.get(streamId)?.connect(afterN, false);
+    const stream = this.#streams.get(streamId);
+    return stream?.canResume(afterN) ? stream.connect(afterN, false) : undefined;
   }
 
   async close(): Promise<void> {
-    for (const stream of this.#streams.values()) stream.finish();
+    for (const stream of this.#streams.values()) {
+      stream.finish();
+      stream.drop();
+    }
     this.#streams.clear();
     this.#exchanges.clear();
     this.#standalone = undefined;
@@ -136,13 +148,17 @@ export class HttpSessionTransport implements Transport {
 
   #newStream(): SseStream {
     this.#dropExpired();
-    const stream = new SseStream(`${crypto.randomUUID().slice(0, 8)}_${this.#nextStream++}`);
+    const stream = new SseStream(`${crypto.randomUUID().slice(0, 8)}_${this.#nextStream++}`, this.#budget);
     this.#streams.set(stream.id, stream);
     return stream;
   }
 
   #dropExpired(): void {
     const cutoff = Date.now() - RESUMABLE_MS;
-    for (const [id, stream] of this.#streams) if (stream.finishedAt !== undefined && stream.finishedAt < cutoff) this.#streams.delete(id);
+    for (const [id, stream] of this.#streams) {
+      if (stream.finishedAt === undefined || stream.finishedAt >= cutoff) continue;
+      stream.drop();
+      this.#streams.delete(id);
+    }
   }
 }

@@ -9,16 +9,21 @@ import type { SessionState } from "../engine/session-state.ts";
 import type { SessionStore } from "../log/session-store.ts";
 import { newSessionId } from "../ids.ts";
 import { HttpSessionTransport } from "./http-session-transport.ts";
+import { ReplayBudget } from "./replay-budget.ts";
 import type { HttpSessionHost } from "./streamable-http.ts";
 import { ACCESS_HEADER } from "./access.ts";
 
 type Live = { transport: HttpSessionTransport; session: McpSession };
 
-/** What the room hears about its HTTP sessions' GET streams (presence). */
-export type StreamWatcher = { opened(session: McpSession): void; closed(sessionId: string): void };
+/** What the room hears about its HTTP sessions: new ones, and their GET streams (presence). */
+export type StreamWatcher = { created?(sessionId: string): void; opened(session: McpSession): void; closed(sessionId: string): void };
 
 export class HttpSessions implements HttpSessionHost {
   readonly #live = new Map<string, Live>();
+  /** Sessions with a GET stream: the only ones a broadcast reaches. */
+  readonly #following = new Set<HttpSessionTransport>();
+  /** What all the room's SSE streams keep for replay, together. */
+  readonly #replay = new ReplayBudget();
 
   constructor(
     private readonly room: string,
@@ -31,6 +36,7 @@ export class HttpSessions implements HttpSessionHost {
     const state = newSessionState(newSessionId(this.room), "http");
     if (request.headers.get(ACCESS_HEADER) === "read") state.access = "read";
     this.store.save(state);
+    this.streams?.created?.(state.id);
     return this.#attach(state).transport;
   }
 
@@ -55,16 +61,25 @@ export class HttpSessions implements HttpSessionHost {
     return this.#live.get(id)?.transport.hasOpenStream ?? false;
   }
 
+  /**
+   * Ends a session (DELETE): what runs for it stops, its streams end, and only then do the others hear
+   * that it left (the session itself is not sent its own departure).
+   */
   endSession(id: string): void {
-    this.streams?.closed(id);
-    void this.#live.get(id)?.transport.close();
+    const live = this.#live.get(id);
     this.#live.delete(id);
     this.store.delete(id);
+    if (live) {
+      this.#following.delete(live.transport);
+      live.session.end();
+      void live.transport.close();
+    }
+    this.streams?.closed(id);
   }
 
-  /** Sends serialized JSON-RPC to every session with an open GET stream. */
+  /** Sends serialized JSON-RPC to every session that has a GET stream (visiting no other). */
   broadcast(json: string): void {
-    for (const { transport } of this.#live.values()) transport.sendRaw(json);
+    for (const transport of this.#following) transport.sendRaw(json);
   }
 
   /** Live sessions, for presence and resource subscriptions. */
@@ -73,9 +88,14 @@ export class HttpSessions implements HttpSessionHost {
   }
 
   #attach(state: SessionState): Live {
-    const transport = new HttpSessionTransport(state.id);
+    const transport = new HttpSessionTransport(state.id, this.#replay);
     const live = { transport, session: this.engine.connect(transport, state) };
-    transport.onstream = (open) => (open ? this.streams?.opened(live.session) : this.streams?.closed(state.id));
+    transport.onstream = (open) => {
+      if (!open) return this.streams?.closed(state.id);
+      // From its first GET on, the session's stream gets (and keeps for a resumption) every broadcast.
+      if (this.#live.get(state.id) === live) this.#following.add(transport);
+      this.streams?.opened(live.session);
+    };
     this.#live.set(state.id, live);
     return live;
   }

@@ -49,7 +49,30 @@ export function originAllowed(origin: string, url: URL, policy: AccessPolicy): b
   );
 }
 
-const ALLOW_HEADERS = "Content-Type, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, Mcp-Method, Mcp-Name, Mcp-Room-Key";
+/** What a browser may send without asking (a preflight that names its headers gets them reflected). */
+const ALLOW_HEADERS = "Content-Type, Accept, Authorization, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID, Mcp-Method, Mcp-Name, Mcp-Room-Key";
+
+/**
+ * A response with CORS headers added. `Vary` is appended to, never overwritten: a response that varies
+ * on something else (Accept-Encoding, say) must keep saying so to caches.
+ */
+export function withCors(response: Response, cors: Record<string, string>): Response {
+  const answer = new Response(response.body, response);
+  for (const [name, value] of Object.entries(cors)) {
+    if (name.toLowerCase() !== "vary") answer.headers.set(name, value);
+    else answer.headers.set("Vary", mergeVary(answer.headers.get("Vary"), value));
+  }
+  return answer;
+}
+
+/** The tokens of two Vary values, each once (compared without case); `*` stands alone. */
+function mergeVary(existing: string | null, added: string): string {
+  const tokens: string[] = [];
+  for (const token of `${existing ?? ""},${added}`.split(",").map((t) => t.trim()).filter(Boolean)) {
+    if (!tokens.some((t) => t.toLowerCase() === token.toLowerCase())) tokens.push(token);
+  }
+  return tokens.includes("*") ? "*" : tokens.join(", ");
+}
 
 /**
  * CORS headers for an allowed browser origin; none for requests without an Origin. A preflight's asked
@@ -64,7 +87,7 @@ export function corsHeaders(request: Request): Record<string, string> {
     "Access-Control-Allow-Origin": origin,
     "Access-Control-Allow-Methods": "GET, POST, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": asked ? asked : ALLOW_HEADERS,
-    "Access-Control-Expose-Headers": "Mcp-Session-Id, MCP-Protocol-Version",
+    "Access-Control-Expose-Headers": "Mcp-Session-Id, MCP-Protocol-Version, Retry-After",
     "Access-Control-Max-Age": "86400",
     Vary: asked ? "Origin, Access-Control-Request-Headers" : "Origin",
   };

@@ -8,6 +8,8 @@ import { httpEra } from "../engine/era.ts";
 import type { HttpSessionTransport } from "./http-session-transport.ts";
 import { parseEventId, SSE_HEADERS } from "./sse-stream.ts";
 import { rpcProblem } from "./problem.ts";
+import { serialize } from "../engine/wire.ts";
+import { accepts, mediaType } from "./media-type.ts";
 import { serveModernHttp } from "./modern-http.ts";
 import type { ModernHttpHost } from "./modern-http.ts";
 
@@ -31,11 +33,9 @@ export interface HttpSessionHost {
 export const SESSION_HEADER = "Mcp-Session-Id";
 const MAX_BODY_BYTES = 1024 * 1024;
 const ALLOW = "GET, POST, DELETE";
+const JSON_HEADERS = { "Content-Type": "application/json" } as const;
 
-const accepts = (request: Request, type: string) => {
-  const accept = request.headers.get("Accept") ?? "";
-  return accept.includes(type) || accept.includes("*/*");
-};
+const acceptsType = (request: Request, type: string) => accepts(request.headers.get("Accept"), type);
 
 export async function handleStreamableHttp(request: Request, host: HttpSessionHost, options: StreamableHttpOptions = {}): Promise<Response> {
   const limited = request.method === "POST" ? undefined : overRate(request, options);
@@ -83,10 +83,10 @@ function overRate(request: Request, { rateLimit }: StreamableHttpOptions): Respo
 }
 
 async function post(request: Request, host: HttpSessionHost, options: StreamableHttpOptions): Promise<Response> {
-  if (!(request.headers.get("Content-Type") ?? "").toLowerCase().includes("application/json")) {
+  if (mediaType(request.headers.get("Content-Type")) !== "application/json") {
     return refuse(request, rpcProblem(415, ErrorCode.InvalidRequest, "Unsupported Media Type: send Content-Type: application/json"));
   }
-  if (!accepts(request, "application/json") || !accepts(request, "text/event-stream")) {
+  if (!acceptsType(request, "application/json") || !acceptsType(request, "text/event-stream")) {
     return refuse(request, rpcProblem(406, ErrorCode.InvalidRequest, "Not Acceptable: the Accept header must list both application/json and text/event-stream"));
   }
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
@@ -133,7 +133,7 @@ async function respond(
   host: HttpSessionHost,
   transport: HttpSessionTransport,
 ): Promise<Response> {
-  if (answer.kind === "json") return Response.json(answer.message);
+  if (answer.kind === "json") return new Response(serialize(answer.message), { headers: JSON_HEADERS });
   // A released connection needs the priming event's id to come back with, whatever the version.
   const prime = answer.release || (host.protocolVersion(transport.sessionId) ?? "") >= "2025-11-25";
   const body = answer.stream.connect(undefined, prime);
@@ -142,7 +142,7 @@ async function respond(
 }
 
 function get(request: Request, host: HttpSessionHost): Response {
-  if (!accepts(request, "text/event-stream")) {
+  if (!acceptsType(request, "text/event-stream")) {
     return rpcProblem(406, ErrorCode.InvalidRequest, "Not Acceptable: the Accept header must list text/event-stream");
   }
   const transport = session(request, host);

@@ -11,8 +11,12 @@ export class SessionStore {
   readonly #cache = new Map<string, SessionState>();
   readonly #touched = new Map<string, number>();
 
-  constructor(sql: SqlStorage) {
+  readonly #forgotten?: (id: string) => void;
+
+  /** @param forgotten told of every session deleted (what else remembers it can let go). */
+  constructor(sql: SqlStorage, forgotten?: (id: string) => void) {
     this.#sql = sql;
+    this.#forgotten = forgotten;
     sql.exec("CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at INTEGER NOT NULL)");
   }
 
@@ -65,5 +69,6 @@ export class SessionStore {
     this.#cache.delete(id);
     this.#touched.delete(id);
     this.#sql.exec("DELETE FROM sessions WHERE id = ?", id);
+    this.#forgotten?.(id);
   }
 }

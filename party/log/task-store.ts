@@ -64,6 +64,12 @@ export class TaskStore {
     return row ? (JSON.parse(row.body) as TaskRecord) : undefined;
   }
 
+  /** The request ids (as JSON) of a session's requests that started a task still kept. */
+  startedIn(sessionId: string): string[] {
+    const rows = this.#sql.exec<{ origin: string }>("SELECT origin FROM tasks WHERE origin IS NOT NULL").toArray();
+    return rows.map((r) => JSON.parse(r.origin) as [string, RequestId]).filter(([session]) => session === sessionId).map(([, requestId]) => JSON.stringify(requestId));
+  }
+
   /** Tasks whose work was going on (to run again after the room woke). */
   working(): string[] {
     return this.#sql.exec<{ id: string }>("SELECT id FROM tasks WHERE status = 'working'").toArray().map((r) => r.id);

@@ -35,6 +35,8 @@ export type RoomModernOptions = {
   record(record: ToolCallRecord, caller: Caller): void;
   /** Work is going on: wake the room to finish it (an alarm). */
   keepAlive(): void;
+  /** A socket request started a task. */
+  taskStarted(sessionId: string, requestId: RequestId): void;
 };
 
 export class RoomModern {
@@ -42,6 +44,7 @@ export class RoomModern {
   readonly #options: RoomModernOptions;
   readonly #callers: RoomCallers;
   readonly #codec: RequestStateCodec;
+  readonly #store: TaskStore;
   #keys?: Promise<Keys>;
 
   constructor(options: RoomModernOptions) {
@@ -51,9 +54,10 @@ export class RoomModern {
     const keys = () => (this.#keys ??= deriveKeys(options.secret ?? roomSecret(sql)));
     this.#codec = new RequestStateCodec(room, async () => (await keys()).state);
     this.#callers = new RoomCallers(new ParticipantHandles(room, async () => (await keys()).handles));
+    this.#store = new TaskStore(sql);
     this.tasks = new TaskRunner({
       room,
-      store: new TaskStore(sql),
+      store: this.#store,
       execute: (task, { signal, ask }, settled) =>
         runTool(options.engine(), { name: task.tool, args: task.arguments, caller: task.caller, requestId: `task:${task.id}`, settled }, {
           signal,
@@ -68,6 +72,7 @@ export class RoomModern {
       record: (task, error) => options.record({ requestId: `task:${task.id}`, tool: task.tool, arguments: task.arguments, error }, task.caller),
       changed: (taskId, json) => options.engine().listens.task(taskId, json),
       keepAlive: options.keepAlive,
+      started: options.taskStarted,
     });
   }
 
@@ -115,6 +120,11 @@ export class RoomModern {
       kind: "http",
       ...(caller.clientInfo ? { client: caller.clientInfo.name } : {}),
     });
+  }
+
+  /** The request ids (JSON) of a session's requests that started a task still kept. */
+  tasksStartedIn(sessionId: string): string[] {
+    return this.#store.startedIn(sessionId);
   }
 
   /** A retransmitted tools/call that had started a task is answered with that task again. */

@@ -4,6 +4,7 @@
  * room log, written in the same turn as its final status. Kept in SQLite; work lost with an evicted
  * instance runs again when the room wakes.
  */
+import type { RequestId } from "../../shared/jsonrpc.ts";
 import type { CallToolResult } from "../tools/registry.ts";
 import { InputRequired } from "../tools/interrupt.ts";
 import type { InputRequests, InputResponses } from "../tools/interrupt.ts";
@@ -27,6 +28,8 @@ export type TaskRunnerOptions = {
   record(task: TaskRecord, error: { message: string; code?: number }): void;
   /** A task changed (a listen may follow it): its DetailedTask as JSON. */
   changed(taskId: string, detailedJson: string): void;
+  /** A socket request started a task (a retransmission of it is answered with the task). */
+  started?(sessionId: string, requestId: RequestId): void;
   /** Work is going on: the room should wake (an alarm) to finish it, even if evicted meanwhile. */
   keepAlive(): void;
 };
@@ -62,6 +65,7 @@ export class TaskRunner implements TaskHost {
     this.#options.store.prune(now);
     // Written before the answer leaves (the output gate): a tasks/get right after it finds the task.
     this.#options.store.save(task);
+    if (task.origin) this.#options.started?.(task.origin.sessionId, task.origin.requestId);
     void this.#run(task.id);
     return { resultType: "task", ...taskHandle(task, POLL_INTERVAL_MS) };
   }

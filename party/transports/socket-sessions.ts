@@ -103,6 +103,7 @@ export class SocketSessions {
       return;
     }
     if (live?.kind === "seed" && live.connectionId !== connection.id) return;
+    live?.session.end();
     this.#live.delete(sessionId);
     const stored = this.#options.store.get(sessionId);
     if (stored?.kind === "seed") this.#options.store.delete(sessionId);

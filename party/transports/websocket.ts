@@ -7,6 +7,7 @@ import type { Connection, WSMessage } from "partyserver";
 import type { JSONRPCMessage } from "../../shared/jsonrpc.ts";
 import { ErrorCode, McpError } from "../engine/errors.ts";
 import type { Transport } from "../engine/transport.ts";
+import { serialize } from "../engine/wire.ts";
 
 /** Answers kept for a detached session; beyond this the oldest are dropped (the client re-asks). */
 const OUTBOX_LIMIT = 256;
@@ -60,7 +61,7 @@ export class WebSocketTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    const frame = JSON.stringify(message);
+    const frame = serialize(message);
     if (this.sendRaw(frame)) return;
     // Answers must survive a dropped socket (the client resumes for them); notifications need not:
     // room events come back with ?since=, and progress or logs of the past help nobody.

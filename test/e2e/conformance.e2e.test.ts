@@ -21,7 +21,8 @@ let work: string;
 let baseline: string;
 beforeAll(async () => {
   // The suite checks answers and sends them fast; the rate limit is not what it is about.
-  dev = await WranglerDev.start({ vars: { CONFORMANCE_FIXTURE: "on", RATE_LIMIT_PER_SECOND: "2000", RATE_LIMIT_BURST: "2000" } });
+  // The fixture room exists only in a test configuration: the service as it ships, plus /conformance/mcp.
+  dev = await WranglerDev.start({ config: "test/conformance.wrangler.toml", vars: { RATE_LIMIT_PER_SECOND: "2000", RATE_LIMIT_BURST: "2000" } });
   work = mkdtempSync(join(tmpdir(), "math-mcp-conformance-"));
   baseline = join(work, "no-expected-failures.yml");
   writeFileSync(baseline, "server: []\n");

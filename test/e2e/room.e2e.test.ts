@@ -127,3 +127,14 @@ describe("restart", () => {
     await after.close();
   });
 });
+
+describe("closing a socket", () => {
+  it.each([[undefined], [1000]])("a client's close (code %s) is answered at once with the room's close frame, not ended as 1006 after a timeout", async (code) => {
+    const ws = new WebSocket(dev.wsUrl(room("close")), "mcp");
+    await new Promise((open) => (ws.onopen = open));
+    const closed = new Promise<CloseEvent>((done) => (ws.onclose = done));
+    ws.close(code);
+    // Without the room's answering close frame, the client gives up after its timeout with 1006.
+    expect((await closed).code).toBe(code ?? 1005);
+  });
+});

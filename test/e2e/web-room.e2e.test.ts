@@ -56,8 +56,10 @@ describe("the web component in a room", () => {
   it("shows a calculation typed in one page in the other, an MCP client's call in both, and who comes and goes", async () => {
     const room = unique("pair");
     const [ada, bob] = await Promise.all([person(room, "ada"), person(room, "bob")]);
-    // The component speaks 2026-07-28 to a server that does (SDK v2, without falling back).
-    expect(await ada.page.evaluate(() => (document.querySelector("math-session") as unknown as { era?: string }).era)).toBe("modern");
+    // The component speaks 2026-07-28 to a server that does (SDK v2, without falling back). The socket
+    // is "connected" before the era is known (server/discover answers after it): wait for the era.
+    const era = await ada.page.waitForFunction(() => (document.querySelector("math-session") as unknown as { era?: string }).era);
+    expect(await era.jsonValue()).toBe("modern");
     await ada.calculate("6 * 7");
     await Promise.all([ada.waitForSeqs([1]), bob.waitForSeqs([1])]);
     expect(await bob.entry(1)).toMatch(/\bada\s+evaluate\s+#1\b/);

@@ -45,6 +45,7 @@ export class WranglerDev {
   readonly #options: WranglerOptions;
   #child?: ChildProcess;
   #port = 0;
+  #inspector = 0;
   output = "";
 
   private constructor(options: WranglerOptions) {
@@ -59,6 +60,16 @@ export class WranglerDev {
     return dev;
   }
 
+  /** The process group of this server (wrangler and the workerd it runs), while it runs. */
+  get processGroup(): number | undefined {
+    return this.#child?.pid;
+  }
+
+  /** The port of wrangler's inspector for the Worker's isolate (a profiler attaches there). */
+  get inspectorPort(): number {
+    return this.#inspector;
+  }
+
   get origin(): string {
     return `http://127.0.0.1:${this.#port}`;
   }
@@ -69,7 +80,7 @@ export class WranglerDev {
 
   async #spawn(samePort = false): Promise<void> {
     if (!samePort || this.#port === 0) this.#port = await freePort();
-    const inspector = await freePort();
+    const inspector = (this.#inspector = await freePort());
     const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.#port), "--inspector-port", String(inspector)];
     args.push("--persist-to", this.persistDir, "--show-interactive-dev-session=false");
     if (this.#options.config) args.push("--config", this.#options.config);

@@ -72,14 +72,14 @@ describe("resources", () => {
     const { client, engine, session } = await setup();
     const updates: string[] = [];
     client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void updates.push(n.params.uri));
-    engine.resourceUpdated("test://counter", [session]);
+    engine.resourceUpdated("test://counter");
     await client.subscribeResource({ uri: "test://counter" });
     expect(session.state.subscriptions).toEqual(["test://counter"]);
-    engine.resourceUpdated("test://counter", [session]);
+    engine.resourceUpdated("test://counter");
     await client.ping(); // The notification was sent before the ping's answer.
     expect(updates).toEqual(["test://counter"]);
     await client.unsubscribeResource({ uri: "test://counter" });
-    engine.resourceUpdated("test://counter", [session]);
+    engine.resourceUpdated("test://counter");
     await client.ping();
     expect(updates).toEqual(["test://counter"]);
     await expect(client.subscribeResource({ uri: "test://nothing" })).rejects.toMatchObject({ code: -32002 });

@@ -4,3 +4,10 @@ declare namespace Cloudflare {
     default: Fetcher;
   }
 }
+
+/** The test configuration's own binding: the conformance fixture room (party/conformance/worker.ts). */
+declare namespace Cloudflare {
+  interface Env {
+    ConformanceRoom: DurableObjectNamespace<import("../../party/conformance/room.ts").ConformanceRoom>;
+  }
+}

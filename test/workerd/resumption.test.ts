@@ -79,6 +79,27 @@ describe("resumption", () => {
     second.close();
   });
 
+  it("answers a retransmitted call from storage after the room was evicted (the session's past is read once), and on its own socket from memory", async () => {
+    const room = freshRoom();
+    const first = await TestSocket.open(roomPath(room));
+    await first.initialize();
+    const original = await first.request("tools/call", { name: "multiply", arguments: { a: 6, b: 7 } });
+    // The same id again on the same socket: answered again, not run again.
+    first.ws.send(JSON.stringify({ jsonrpc: "2.0", id: original.response.id, method: "tools/call", params: { name: "multiply", arguments: { a: 6, b: 7 } } }));
+    expect(await first.next()).toEqual(original.response);
+    first.close();
+    await first.closed;
+    await evictDurableObject(env.Room.get(env.Room.idFromName(room))).catch(() => {});
+    const second = await TestSocket.open(roomPath(room, `?session=${first.session!.sessionId}&since=1`));
+    expect(second.session).toMatchObject({ resumed: true });
+    await second.next(); // the replay header: nothing after seq 1
+    second.ws.send(JSON.stringify({ jsonrpc: "2.0", id: original.response.id, method: "tools/call", params: { name: "multiply", arguments: { a: 6, b: 7 } } }));
+    expect(await second.next()).toEqual(original.response);
+    const { before } = await second.request("tools/call", { name: "add", arguments: { a: 1, b: 1 } });
+    expect(before.find(isEvent)?.params.seq).toBe(2);
+    second.close();
+  });
+
   it("starts a new session for an unknown session id, or one from another room", async () => {
     const room = freshRoom();
     const unknown = await TestSocket.open(roomPath(room, `?session=${room}.nope`));
