@@ -41,6 +41,16 @@ export class LongWork {
     this.checkCancelled();
   }
 
+  /** Whether the call's budget still holds `units` more: a loop that can stop with what it has asks first. */
+  affords(units: number): boolean {
+    return this.#budget.affords(units);
+  }
+
+  /** Units the call has spent so far. */
+  get spent(): number {
+    return this.#budget.work;
+  }
+
   checkCancelled(): void {
     if (this.#context.signal.aborted) throw new ToolError("cancelled");
   }

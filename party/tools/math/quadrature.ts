@@ -66,6 +66,7 @@ export async function integrate(
   b: number,
   options: { tolerance: number; maxSegments: number; work: LongWork },
 ): Promise<Quadrature> {
+  const started = options.work.spent;
   const segments = [gaussKronrod(f, a, b)];
   let evaluations = 15;
   for (;;) {
@@ -80,6 +81,10 @@ export async function integrate(
     const { a: left, b: right } = segments[worst]!;
     const middle = (left + right) / 2;
     if (middle <= left || middle >= right) return { value, error, evaluations, converged: false };
+    // The call's work budget decides how far refinement may go: stop with the estimate so far (not
+    // converged) rather than fail, with room for twice the next split's evaluations.
+    const perEvaluation = (options.work.spent - started) / evaluations;
+    if (!options.work.affords(2 * 30 * perEvaluation)) return { value, error, evaluations, converged: false };
     segments.splice(worst, 1, gaussKronrod(f, left, middle), gaussKronrod(f, middle, right));
     evaluations += 30;
     await options.work.step(segments.length, "refining the integral");
