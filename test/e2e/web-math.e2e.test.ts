@@ -62,7 +62,7 @@ describe("math people can read", () => {
       expect(await p.latex(2)).toBe("\\pi\\cdot{ r}^{2} = 153.93804002589985");
       expect(await p.latex(3)).toBe("{\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}}^{-1} = \\begin{bmatrix}-2&1\\\\1.5&-0.5\\end{bmatrix}");
       expect(await p.latex(4)).toBe("\\frac{1}{3}+\\frac{1}{6} = \\frac{1}{2} \\approx 0.5");
-      expect(await p.latex(5)).toMatch(/^\\int_\{0\}\^\{1\} \{ x\}\^\{2\} \\, \\mathrm\{d\}x \\approx 0\.33333/);
+      expect(await p.latex(5)).toBe("\\int_{0}^{1} x^{2} \\, \\mathrm{d}x = \\frac{1}{3} \\approx 0.333333333333333");
       expect(await p.latex(6)).toBe("x \\in \\left\\{-5,\\ -1\\right\\}");
       // The tutor's note, typeset the same in both tabs, its math given to screen readers as MathML.
       const note = p.page.locator('math-log [data-seq="7"]');
