@@ -1,13 +1,15 @@
 /**
  * One admission for every way into a room: a keyed room (POST /rooms) is walked through each entry
  * path — MCP over WebSocket, MCP over Streamable HTTP (by room and by session on /mcp), the seed API's
- * HTTP call and its socket — with no key, a wrong key, the viewer key and the writer key. Nobody without
+ * HTTP call and its socket, and the modern era's stateless requests over HTTP and sockets — with no key,
+ * a wrong key, the viewer key and the writer key. Nobody without
  * a key reads or writes; a viewer reads (log, resources, subscriptions, live events) but never writes;
  * the writer does both.
  */
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ACCEPT_BOTH, initializeBody, ORIGIN, post, request } from "./http-client.ts";
+import { modern, modernPost } from "./modern-client.ts";
 import { isEvent, roomPath, TestSocket } from "./socket.ts";
 
 type Keys = { room: string; writerKey: string; viewerKey: string };
@@ -181,6 +183,52 @@ describe("every entry path into a keyed room applies the same admission", { time
     const seed = await request("/mcp", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ agentId: room, request: { method: "add", params: { a: 1, b: 1 } } }) });
     expect(seed.status).toBe(200);
     expect((await socket.closed).code).toBe(1000);
+  });
+});
+
+describe("the modern era (2026-07-28) is admitted exactly as the legacy one", { timeout: 30_000 }, () => {
+  it("over Streamable HTTP: no key and a wrong key are refused; a viewer reads, lists and listens, and is refused writes", async () => {
+    const keys = await keyedRoom();
+    for (const who of WHO) {
+      const headers = keyHeader(keyOf(keys, who));
+      const read = await modern(roomPath(keys.room), "resources/read", { uri: "room://log" }, { headers });
+      const call = await modern(roomPath(keys.room), "tools/call", { name: "add", arguments: { a: 1, b: 2 } }, { headers });
+      if (who === "none" || who === "wrong") {
+        expect([read.status, call.status], who).toEqual([403, 403]);
+        // A listen would follow the room's events: refused as well, before any stream opens.
+        const listen = await modernPost(roomPath(keys.room), "subscriptions/listen", { notifications: { "dev.math-mcp/roomEvents": { since: 0 } } }, { headers });
+        expect(listen.status, who).toBe(403);
+        await listen.body?.cancel();
+        continue;
+      }
+      expect(read.body.result.contents[0].uri, who).toBe("room://log");
+      const listen = await modernPost(roomPath(keys.room), "subscriptions/listen", { notifications: { "dev.math-mcp/roomEvents": { since: 0 } } }, { headers });
+      expect(listen.status, who).toBe(200);
+      await listen.body?.cancel();
+      if (who === "viewer") expect(call.body.error, who).toMatchObject({ code: -31403 });
+      else expect(call.body.result.structuredContent, who).toEqual({ value: 3 });
+    }
+    expect((await logOf(keys)).map((e) => e.tool)).toEqual(["add"]);
+  });
+
+  it("over a WebSocket: modern frames carry the access the socket entered with", async () => {
+    const keys = await keyedRoom();
+    for (const who of ["viewer", "writer"] as const) {
+      const socket = await TestSocket.open(roomPath(keys.room, query(keyOf(keys, who))));
+      expect((await socket.modern("resources/read", { uri: "room://log" })).response.result.contents[0].uri, who).toBe("room://log");
+      const call = (await socket.modern("tools/call", { name: "add", arguments: { a: 2, b: 2 } })).response;
+      if (who === "viewer") expect(call.error, who).toMatchObject({ code: -31403 });
+      else expect(call.result.structuredContent, who).toEqual({ value: 4 });
+      socket.close();
+    }
+    expect((await logOf(keys)).map((e) => e.arguments)).toEqual([{ a: 2, b: 2 }]);
+  });
+
+  it("on /mcp, a modern request cannot name a keyed room as its own (only the private rooms /mcp opened)", async () => {
+    const keys = await keyedRoom();
+    const call = await modern("/mcp", "tools/call", { name: "add", arguments: { a: 1, b: 1 } }, { meta: { "dev.math-mcp/room": keys.room } });
+    expect(call.body.error).toMatchObject({ code: -32602, message: expect.stringMatching(/private room/) });
+    expect(await logOf(keys)).toEqual([]);
   });
 });
 
