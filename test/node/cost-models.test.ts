@@ -4,7 +4,9 @@
  * per MAX_MICROS_PER_UNIT microseconds it took. Units are designed as a microsecond at worst, so this
  * leaves room for a busy machine; past it, a model is wrong and a calculation could hold a room longer
  * than its budget says. A function whose probe runs past WATCHDOG_MS has a call its model prices far
- * too low: it fails by name. Prints the table of model against time, worst point per function.
+ * too low: it fails by name. A point over the limit is measured again (up to three times, the fastest
+ * kept), since other work on the machine only ever makes a call slower. Prints the table of model
+ * against time, worst point per function.
  */
 import { appendFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
@@ -72,6 +74,21 @@ class Prober {
   }
 }
 
+/** Points over the limit are measured again: a busy machine only ever slows a call, so the fastest time counts. */
+const RETRIES = 3;
+
+async function probeSettled(prober: Prober, fn: string): Promise<Point[] | "timeout"> {
+  let points = await prober.probe(fn);
+  for (let retry = 0; retry < RETRIES && points !== "timeout"; retry++) {
+    if (!points.some((p) => !p.refused && p.micros >= NOISE_MICROS && ratio(p) > MAX_MICROS_PER_UNIT)) break;
+    const again = await prober.probe(fn);
+    if (again === "timeout") break;
+    const fastest = new Map(again.map((p) => [`${p.family}@${p.size}`, p.micros]));
+    points = points.map((p) => ({ ...p, micros: Math.min(p.micros, fastest.get(`${p.family}@${p.size}`) ?? p.micros) }));
+  }
+  return points;
+}
+
 describe("cost models against measured time", () => {
   it("charges every function at least a unit per few microseconds, at every size and kind of number", { timeout: 1_800_000 }, async () => {
     const prober = new Prober();
@@ -82,7 +99,7 @@ describe("cost models against measured time", () => {
     try {
       for (const fn of functions) {
         const started = performance.now();
-        const probed = await prober.probe(fn);
+        const probed = await probeSettled(prober, fn);
         // COST_PROGRESS=file follows a run function by function (it takes minutes).
         if (process.env.COST_PROGRESS) appendFileSync(process.env.COST_PROGRESS, `${fn} ${Math.round(performance.now() - started)} ms\n`);
         if (probed === "timeout") {

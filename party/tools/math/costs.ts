@@ -376,6 +376,8 @@ const MODELS: Record<string, Model> = {
   round: perElement(30), ceil: perElement(30), floor: perElement(30), fix: perElement(30), mod: perElement(30),
   squeeze: perElement(5), rotationMatrix: rotation, expm: (args) => 1000 + cubic(30)(args),
   schur: iterative(60_000, 5_000), sylvester: iterative(120_000, 10_000), lyap: iterative(120_000, 10_000),
+  // A distance ends in a square root: a series of its own in decimals.
+  distance: (args) => linear(args) + transcendental("sqrt")([sampleOf(args[0])]),
   multiply: matrixProduct, corr: (args) => 4 * correlation(args), zeta,
   sum: reduction(1), mean: reduction(1), prod: reduction(1), cumsum: reduction(1), variance: reduction(2), std: standardDeviation, dot: (args) => 6 * reduction(1)(args),
   // A norm sums squares (or p-th powers) first; the 2-norm of a matrix is an eigenvalue problem.

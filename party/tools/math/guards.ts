@@ -224,7 +224,11 @@ export const guards: Record<string, Guard> = {
 const oneDataSet =
   (name: string): Guard =>
   (args) => {
-    if (args.length > 1 && args.filter(isCollection).length > 1) refuse(name, "give the data as one list or matrix (several at once are not supported)");
+    // One collection first (a dimension or a normalization may follow), or plain values only.
+    const collections = args.filter(isCollection).length;
+    if (args.length > 1 && (collections > 1 || (collections === 1 && !isCollection(args[0])))) {
+      refuse(name, "give the data as one list or matrix (several at once, or values mixed with a matrix, are not supported)");
+    }
   };
 
 /** Random numbers take plain numbers as bounds and sizes (bigints and fractions made mathjs loop for long). */
