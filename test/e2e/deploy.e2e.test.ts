@@ -31,6 +31,11 @@ describe("the deployed Worker", () => {
     expect(stdout).not.toMatch(/ConformanceRoom/);
     for (const fixture of ["ConformanceRoom", "/conformance/mcp", "test_elicitation", "math-mcp-conformance"]) expect(bundle, fixture).not.toContain(fixture);
     expect(bundle).toContain("notifications/room/event");
+    // Cloudflare takes a Worker of at most 3 MB gzipped on the free plan (the algebra engine is most of it).
+    const [, raw, gzip] = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(stdout) ?? [];
+    console.log(`the Worker as deployed: ${raw} KiB, ${gzip} KiB gzipped`);
+    expect(Number(gzip)).toBeGreaterThan(100);
+    expect(Number(gzip)).toBeLessThan(3 * 1024);
   });
 
   it("the test configuration for the conformance suite has the fixture room and its route", async () => {
