@@ -158,7 +158,8 @@ compare the ratios, not the absolute figures.
   like math-mcp's, with no MCP; **durable floor** adds one SQLite INSERT of the event per call (and replays its
   log on \`?since=\`): the promise math-mcp makes, and what it is measured against; **+ validation** the room's
   zod checks. **peer**: Cloudflare's \`McpAgent\` (bench/peer/) serving the same \`add\` tool. math-mcp runs with
-  its per-connection rate limit raised out of the way (\`RATE_LIMIT_PER_SECOND\`, \`RATE_LIMIT_BURST\`).
+  its per-connection rate limit raised out of the way (\`RATE_LIMIT_PER_SECOND\`, \`RATE_LIMIT_BURST\`), and
+  unminified (\`--no-minify\`), so that the profiles below name its functions.
 - **fresh room**: a new room for each measure; **long-lived room**: one room per target, filled before the
   rounds past math-mcp's retention limit (\`LOG_RETENTION\`, ${"10,000"} in a full run), so its log trims as
   it goes, and measured again every round.

@@ -19,7 +19,7 @@ const version = (pkg: string) => (JSON.parse(readFileSync(resolve(ROOT, "node_mo
 
 /** Starts every server, or none: whichever started is stopped again if another fails. */
 async function startServers(): Promise<Servers> {
-  const starting = [WranglerDev.start({ vars: mathMcpVars(config) }), WranglerDev.start({ config: "bench/floor/wrangler.toml" }), WranglerDev.start({ config: "bench/peer/wrangler.toml" })];
+  const starting = [WranglerDev.start({ vars: mathMcpVars(config), minify: false }), WranglerDev.start({ config: "bench/floor/wrangler.toml" }), WranglerDev.start({ config: "bench/peer/wrangler.toml" })];
   const started = await Promise.allSettled(starting);
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {

@@ -37,7 +37,13 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export type WranglerOptions = { persistDir?: string; vars?: Record<string, string>; config?: string };
+export type WranglerOptions = {
+  persistDir?: string;
+  vars?: Record<string, string>;
+  config?: string;
+  /** Override the configuration's `minify` (the bench turns it off so that CPU profiles name functions). */
+  minify?: boolean;
+};
 
 export class WranglerDev {
   readonly persistDir: string;
@@ -84,6 +90,7 @@ export class WranglerDev {
     const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.#port), "--inspector-port", String(inspector)];
     args.push("--persist-to", this.persistDir, "--show-interactive-dev-session=false");
     if (this.#options.config) args.push("--config", this.#options.config);
+    if (this.#options.minify !== undefined) args.push(this.#options.minify ? "--minify" : "--no-minify");
     for (const [key, value] of Object.entries(this.#options.vars ?? {})) args.push("--var", `${key}:${value}`);
     const child = spawn(process.execPath, [WRANGLER, ...args], {
       cwd: ROOT,
