@@ -9,17 +9,12 @@
  * its size (factorial of n, primality of n, hyperbolic functions of large decimals).
  */
 import { isBigNumber, isComplex, isFraction, isMatrix } from "./kinds.ts";
-import { dimensions, exactBits, firstElement, isCollection } from "./values.ts";
+import { dimensions, exactBits, firstElement, isCollection, productShapes } from "./values.ts";
 import type { BigNumber } from "mathjs";
+import { bigSeries, CALL_UNITS, TRANSCENDENTAL, transcendental } from "./costs-series.ts";
 import { bigUnits, elementUnits, forEachElement, fractionUnits, magnitude, precisionOf, weigh } from "./weights.ts";
 
 type Model = (args: unknown[]) => number;
-
-/**
- * What any call costs before it touches an element: typed-function dispatch, the guard, this model and
- * the result's check take a few microseconds.
- */
-const CALL_UNITS = 5;
 
 /** Sum of every argument's weight: the default model, one touch per element. */
 const linear: Model = (args) => {
@@ -117,51 +112,6 @@ const counted =
     return 1 + countOf(args[0]) * (2 + terms(n, k) * termUnits(sample));
   };
 
-/** Transcendental functions: a series per element; decimal.js's cost grows with the precision. */
-const SLOWEST = new Set(["asin", "acos", "atan", "atan2", "acot", "asec", "acsc", "zeta"]);
-/** decimal.js's inverse hyperbolic functions take a logarithm and a square root, and more digits for both. */
-const SLOWER = new Set(["asinh", "acosh", "atanh", "acoth", "asech", "acsch"]);
-const HYPERBOLIC = new Set(["sinh", "cosh", "tanh", "coth", "sech", "csch"]);
-/** Roots converge by Newton's method: a few dozen multiplications, not a series. */
-const ROOTS = new Set(["sqrt", "cbrt", "hypot"]);
-
-/** Units of one transcendental function of a BigNumber. */
-function bigSeries(name: string, x: BigNumber): number {
-  const precision = precisionOf(x);
-  if (ROOTS.has(name)) return (name === "sqrt" ? 30 : 100) * bigUnits(precision);
-  const series = 600 * Math.max(1, (precision / 64) ** 2.3) * (SLOWEST.has(name) ? 25 : SLOWER.has(name) ? 8 : 1);
-  // exp of a large argument halves it down (about log₂ x times) and squares back up.
-  if (name === "exp" || name === "expm1" || name === "pow" || name === "dotPow") return series * (1 + Math.log10(Math.abs(Number(x.valueOf())) + 1) / 6);
-  if (!HYPERBOLIC.has(name)) return series;
-  // decimal.js reduces a hyperbolic function's argument by 4^k, with k from the number of limbs rather
-  // than from the magnitude: cosh(99999) sums about 70,000 Taylor terms (0.1 s), sinh(10⁷) millions.
-  const limbs = (x as unknown as { d?: number[] }).d?.length ?? 1;
-  const k = limbs < 3 ? 0 : limbs < 32 ? Math.ceil(limbs / 3) : 16;
-  const terms = (Math.E * Math.abs(Number(x.valueOf()))) / 4 ** k;
-  const reciprocal = name === "coth" || name === "csch" || name === "sech" || name === "tanh" ? 8 : 1;
-  return (series + terms * 3 * bigUnits(precision)) * reciprocal;
-}
-
-function transcendental(name: string): Model {
-  return (args) => {
-    let units = CALL_UNITS;
-    for (const arg of args) {
-      if (typeof arg === "function") continue;
-      forEachElement(arg, (x) => {
-        if (isBigNumber(x)) units += bigSeries(name, x);
-        else units += isComplex(x) ? 2 : elementUnits(x) * 3;
-      });
-    }
-    return units;
-  };
-}
-
-export const TRANSCENDENTAL = [
-  "sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "asec", "acsc", "acot", "atan2",
-  "sinh", "cosh", "tanh", "sech", "csch", "coth", "asinh", "acosh", "atanh", "asech", "acsch", "acoth",
-  "exp", "expm1", "log", "log2", "log10", "log1p", "sqrt", "cbrt", "nthRoot", "nthRoots", "gamma", "lgamma",
-  "erf", "zeta", "hypot", "arg", "sinc", "kldivergence",
-];
 
 /** A power: exponentiation by squaring; an exact result costs the square of its bits (reduced by a gcd). */
 const power =
@@ -263,17 +213,7 @@ const frequencyResponse: Model = (args) => {
 /** Matrix products: rows × inner × columns multiply-adds; a / B also inverts B. */
 const matrixProduct: Model = (args) => {
   let units = shape(args).units;
-  let left = args[0];
-  for (const right of args.slice(1)) {
-    if (isCollection(left) && isCollection(right)) {
-      const a = dimensions(left);
-      const b = dimensions(right);
-      const rows = a.length === 2 ? a[0]! : 1;
-      const columns = b.length === 2 ? b[1]! : 1;
-      units += rows * (a[a.length - 1] ?? 1) * columns * stepUnits(left, a[a.length - 1] ?? 1) * 2;
-    }
-    left = isCollection(right) ? right : left;
-  }
+  for (const { left, rows, inner, columns } of productShapes(args)) units += rows * inner * columns * stepUnits(left, inner) * 2;
   return 1 + units;
 };
 

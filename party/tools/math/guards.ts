@@ -7,7 +7,7 @@ import type { Matrix } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import type { Budget } from "./budget.ts";
 import { MAX_ELEMENTS, MAX_EXACT_BITS, MAX_FACTORIAL, MAX_MATRIX_POWER } from "./limits.ts";
-import { dimensions, elementCount, exactBits, firstElement, isCollection, tooManyElements } from "./values.ts";
+import { dimensions, elementCount, exactBits, firstElement, isCollection, productShapes, tooManyElements } from "./values.ts";
 
 type Guard = (args: unknown[], budget: Budget) => void;
 
@@ -110,17 +110,7 @@ function checkPower(name: string, base: unknown, exponent: unknown, budget: Budg
 
 /** A matrix product's result must fit (its cost is costs.ts's). */
 const matrixProduct: Guard = (args) => {
-  let left = args[0];
-  for (const right of args.slice(1)) {
-    if (isCollection(left) && isCollection(right)) {
-      const a = dimensions(left);
-      const b = dimensions(right);
-      const rows = a.length === 2 ? a[0]! : 1;
-      const columns = b.length === 2 ? b[1]! : 1;
-      checkCount("multiply", rows * columns);
-    }
-    left = isCollection(right) ? right : left;
-  }
+  for (const { rows, columns } of productShapes(args)) checkCount("multiply", rows * columns);
 };
 
 /** Element-wise operations broadcast their arguments to a common size: check that size first. */

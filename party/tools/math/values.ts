@@ -100,3 +100,21 @@ function forEachElement(value: unknown, visit: (element: unknown) => void): void
   if (isMatrix(value)) (value as Matrix).forEach((element: unknown) => visit(element), true);
   else if (Array.isArray(value)) for (const item of value) isCollection(item) ? forEachElement(item, visit) : visit(item);
 }
+
+/**
+ * The products of a chain a · b · c …: each pair of matrices or vectors multiplied, with the rows, the
+ * inner size and the columns of that product, and its left factor. Scalars in the chain are skipped.
+ */
+export function productShapes(args: unknown[]): { left: unknown; rows: number; inner: number; columns: number }[] {
+  const shapes: { left: unknown; rows: number; inner: number; columns: number }[] = [];
+  let left = args[0];
+  for (const right of args.slice(1)) {
+    if (isCollection(left) && isCollection(right)) {
+      const a = dimensions(left);
+      const b = dimensions(right);
+      shapes.push({ left, rows: a.length === 2 ? a[0]! : 1, inner: a[a.length - 1] ?? 1, columns: b.length === 2 ? b[1]! : 1 });
+    }
+    left = isCollection(right) ? right : left;
+  }
+  return shapes;
+}
