@@ -5,45 +5,11 @@
 import { ToolError } from "../tool-error.ts";
 import { gcd } from "../math/rational.ts";
 import type { Budget } from "../math/budget.ts";
+import { isProbablePrime } from "../math/primality.ts";
 
 /** Digits of an integer we try to factor, and the rho iterations spent on it in all. */
 export const MAX_FACTOR_DIGITS = 40;
 const MAX_RHO_STEPS = 200_000;
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-  let result = 1n;
-  let b = base % modulus;
-  let e = exponent;
-  while (e > 0n) {
-    if (e & 1n) result = (result * b) % modulus;
-    b = (b * b) % modulus;
-    e >>= 1n;
-  }
-  return result;
-}
-
-/** Miller–Rabin with the first twelve primes as bases: exact below 3.3·10²⁴, and wrong with negligible chance above. */
-export function isProbablePrime(n: bigint): boolean {
-  if (n < 2n) return false;
-  const bases = [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n];
-  for (const p of bases) if (n % p === 0n) return n === p;
-  let d = n - 1n;
-  let s = 0;
-  while ((d & 1n) === 0n) {
-    d >>= 1n;
-    s++;
-  }
-  outer: for (const a of bases) {
-    let x = modPow(a, d, n);
-    if (x === 1n || x === n - 1n) continue;
-    for (let r = 1; r < s; r++) {
-      x = (x * x) % n;
-      if (x === n - 1n) continue outer;
-    }
-    return false;
-  }
-  return true;
-}
 
 /** A non-trivial factor of the composite n by Brent's rho, or undefined when the steps run out. */
 function rho(n: bigint, state: { steps: number }, budget?: Budget): bigint | undefined {

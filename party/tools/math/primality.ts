@@ -22,13 +22,16 @@ function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
   return result;
 }
 
-export function isPrimeInteger(n: bigint): boolean {
+/**
+ * Miller–Rabin with the first 13 primes as bases: exact below PRIMALITY_LIMIT; above it a strong
+ * probable-prime test, which a composite passes with negligible chance.
+ */
+export function isProbablePrime(n: bigint): boolean {
   if (n < 2n) return false;
   for (const p of BASES) {
     if (n === p) return true;
     if (n % p === 0n) return false;
   }
-  if (n >= PRIMALITY_LIMIT) throw new ToolError(`isPrime: this number is too large for an exact answer (at most ${PRIMALITY_LIMIT}, about 3.3e24)`);
   let d = n - 1n;
   let r = 0;
   while ((d & 1n) === 0n) {
@@ -45,6 +48,14 @@ export function isPrimeInteger(n: bigint): boolean {
     return false;
   }
   return true;
+}
+
+/** isPrime's answer, which must be exact: numbers past PRIMALITY_LIMIT without a small factor are refused. */
+export function isPrimeInteger(n: bigint): boolean {
+  if (n >= PRIMALITY_LIMIT && BASES.every((p) => n % p !== 0n)) {
+    throw new ToolError(`isPrime: this number is too large for an exact answer (at most ${PRIMALITY_LIMIT}, about 3.3e24)`);
+  }
+  return isProbablePrime(n);
 }
 
 function toInteger(value: unknown): bigint {
