@@ -255,6 +255,21 @@ const standardDeviation: Model = (args) => {
   return reduction(2)(args) + (isBigNumber(sample) ? bigSeries("sqrt", sample) * Math.max(1, side(args)) : 0);
 };
 
+/**
+ * Bit operations on decimals: mathjs writes each operand out in binary digit by digit, and a shift
+ * multiplies or divides by 2ⁿ, a power by squaring: per element, work in the bits of the operands and of
+ * the shift, at the decimals' precision (leftShift of 7,203 ones by 965,926,915 took 0.8 s).
+ */
+const bitwise =
+  (shift: boolean): Model =>
+  (args) => {
+    const sample = args.map(sampleOf).find(isBigNumber);
+    if (!sample) return linear(args);
+    const bits = (x: unknown) => Math.log2(magnitude(x) + 2);
+    const steps = 5 + (shift ? bits(args[0]) / 4 + 2 * bits(args[1]) : args.reduce((n: number, a) => n + bits(a) / 4, 0));
+    return linear(args) + Math.max(1, ...args.map(countOf)) * steps * bigUnits(precisionOf(sample as BigNumber));
+  };
+
 /** Conversions into another kind of number: a division or a parse per element. */
 const conversion: Model = (args) => {
   let units = 1;
@@ -318,6 +333,8 @@ const MODELS: Record<string, Model> = {
   schur: iterative(60_000, 5_000), sylvester: iterative(120_000, 10_000), lyap: iterative(120_000, 10_000),
   // A distance ends in a square root: a series of its own in decimals.
   distance: (args) => linear(args) + transcendental("sqrt")([sampleOf(args[0])]),
+  bitAnd: bitwise(false), bitOr: bitwise(false), bitXor: bitwise(false), bitNot: bitwise(false),
+  leftShift: bitwise(true), rightArithShift: bitwise(true), rightLogShift: bitwise(true),
   multiply: matrixProduct, corr: (args) => 4 * correlation(args), zeta,
   sum: reduction(1), mean: reduction(1), prod: reduction(1), cumsum: reduction(1), variance: reduction(2), std: standardDeviation, dot: (args) => 6 * reduction(1)(args),
   // A norm sums squares (or p-th powers) first; the 2-norm of a matrix is an eigenvalue problem.
