@@ -151,6 +151,12 @@ const fourier: Model = (args) => {
 
 /** Euclid's algorithm: steps grow with the bits of exact numbers, each costing as much again. */
 const euclid: Model = (args) => {
+  // With decimals, each Euclid step is a decimal division: log₂ of the largest value steps, for every element.
+  const decimal = args.map(sampleOf).find(isBigNumber);
+  if (decimal) {
+    const steps = 3 + 1.5 * Math.log2(Math.max(...args.map(magnitude)) + 2);
+    return 1 + args.reduce((n: number, a) => n + countOf(a), 0) * steps * bigUnits(precisionOf(decimal as BigNumber));
+  }
   let units = 1;
   // mathjs's gcd of numbers checks every step with typed arithmetic: 10–40 µs a pair.
   for (const arg of args) forEachElement(arg, (x) => (units += typeof x === "number" ? 20 : Math.max(fractionUnits(exactBits(x)), elementUnits(x)) * 4));
