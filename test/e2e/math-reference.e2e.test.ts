@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectClient } from "./mcp-client.ts";
 import type { RoomClient } from "./mcp-client.ts";
 import { WranglerDev } from "../support/wrangler-dev.ts";
+import { generator } from "../support/random.ts";
 
 const CASES_PER_KIND = 300;
 
@@ -22,21 +23,6 @@ afterAll(async () => {
   await room?.close();
   await dev?.dispose();
 });
-
-/** mulberry32: a small seeded generator, so every run checks the same cases. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-  const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)]!;
-  return { next, int, pick };
-}
 
 /** Runs a Python program once with the cases on stdin; it prints one JSON answer per case. */
 function python(program: string, cases: unknown[]): unknown[] {

@@ -11,6 +11,7 @@ import { MAX_CALL_WORK } from "../../party/tools/math/limits.ts";
 import { costOf } from "../../party/tools/math/costs.ts";
 import { ToolError } from "../../party/tools/tool-error.ts";
 import type { Mode } from "../../party/tools/math/values.ts";
+import { generator } from "../support/random.ts";
 
 export type Point = { fn: string; family: string; size: number; units: number; micros: number; refused: boolean };
 
@@ -28,15 +29,7 @@ const doubling = (from: number, to: number) => {
 const ELEMENTS = 10_000;
 
 /** A deterministic generator, so a run can be repeated exactly. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
+const seeded = (seed: number) => generator(seed).next;
 
 const vector = (n: number, rng: () => number, scale = 100) => Array.from({ length: n }, () => Math.round(rng() * scale * 1000) / 1000 + 1);
 const square = (n: number, rng: () => number) => Array.from({ length: n }, () => vector(n, rng));

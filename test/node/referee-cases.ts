@@ -3,26 +3,7 @@
  * roots, integrands, limits, series, equations, differential equations and matrices.
  */
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-export function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-  const nonzero = (low: number, high: number) => {
-    const n = int(low, high);
-    return n === 0 ? 1 : n;
-  };
-  const pick = <T>(items: readonly T[]) => items[int(0, items.length - 1)]!;
-  return { next, int, nonzero, pick };
-}
-
-export type Random = ReturnType<typeof generator>;
+import type { Random } from "../support/random.ts";
 
 const signed = (n: number) => (n < 0 ? `(${n})` : String(n));
 

@@ -11,8 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadMath } from "../../party/tools/math/instances.ts";
 import { loadCas } from "../../party/tools/cas/engine.ts";
 import { nodeRoom } from "./harness.ts";
-import { exactCase, expression, factoredPolynomial, generator, integerMatrix, integrands, limitCase, odeCase, seriesCase } from "./referee-cases.ts";
-import type { Random } from "./referee-cases.ts";
+import { generator, type Random } from "../support/random.ts";
+import { exactCase, expression, factoredPolynomial, integerMatrix, integrands, limitCase, odeCase, seriesCase } from "./referee-cases.ts";
 
 const SEED = Number(process.env.MATH_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const PER_KIND = Number(process.env.MATH_CASES ?? 16);
