@@ -67,11 +67,18 @@ def real_at(expr, point):
     return v.real
 
 
+def sample(k, variables):
+    """The k-th sample point, as exact rationals: sympy then evaluates to 30 digits however much the terms
+    cancel (Floats would fix the working precision at 15 digits, and a residual of terms near 1e7 would show
+    rounding as a disagreement)."""
+    return {v: sp.Rational(str(round(POINTS[(k + 3 * j) % len(POINTS)] * (1 + 0.07 * j), 12))) for j, v in enumerate(variables)}
+
+
 def equivalent(a, b, variables, tolerance=1e-7, real=True):
     """a and b agree at sample points (negative ones included) where both are defined."""
     compared = 0
-    for k, base in enumerate(POINTS):
-        point = {v: sp.Float(POINTS[(k + 3 * j) % len(POINTS)] * (1 + 0.07 * j)) for j, v in enumerate(variables)}
+    for k in range(len(POINTS)):
+        point = sample(k, variables)
         x, y = (real_at(a, point), real_at(b, point)) if real else (value_at(a, point), value_at(b, point))
         if x is None or y is None:
             continue
@@ -86,7 +93,7 @@ def vanishes(expr, variables, tolerance=1e-8):
     terms = sp.Add.make_args(sp.expand(expr))
     compared = 0
     for k in range(len(POINTS)):
-        point = {v: sp.Float(POINTS[(k + 3 * j) % len(POINTS)] * (1 + 0.07 * j)) for j, v in enumerate(variables)}
+        point = sample(k, variables)
         total = real_at(expr, point)
         sizes = [value_at(t, point) for t in terms]
         if total is None or any(s is None for s in sizes):
