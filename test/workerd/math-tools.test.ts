@@ -111,7 +111,14 @@ describe("integrate", () => {
 
   it("says when the integrand blows up or the integral does not settle", async () => {
     const room = mathRoom();
-    expect(failure(await room.call("integrate", { expression: "1/x", variable: "x", from: -1, to: 1 }))).toMatch(/diverges: the integrand grows too fast near x = 0/);
+    expect(failure(await room.call("integrate", { expression: "1/x", variable: "x", from: -1, to: 1 }))).toMatch(/has no value, not even ±infinity: near x = 0 the integrand goes to \+infinity on one side and to -infinity on the other/);
+    expect(failure(await room.call("integrate", { expression: "1/x^2", variable: "x", from: 0, to: 1 }))).toMatch(/diverges: the integrand grows too fast near x = 0/);
+    // Poles inside of one sign diverge one way.
+    expect(ok(await room.call("integrate", { expression: "1/x^2 + 1/(x - 1)^2", variable: "x", from: -1, to: 2 }))).toMatchObject({ value: "Infinity", type: "infinity" });
+    expect(failure(await room.call("integrate", { expression: "1/x^3", variable: "x", from: -1, to: 2 }))).toMatch(/has no value, not even ±infinity: near x = 0/);
+    // Found by the sympy referee: +∞ at the end x = -2, both ways at x = 1 inside; the engine said +∞.
+    expect(failure(await room.call("integrate", { expression: "(5*x + 1)/((x - 1)*(x + 2))", variable: "x", from: -2, to: 2 }))).toMatch(/has no value, not even ±infinity: near x = 1 the integrand goes to \+infinity on one side/);
+    expect(failure(await room.call("integrate", { expression: "1/x^2 - 1/(x - 1)^2", variable: "x", from: -1, to: 2 }))).toMatch(/has no value, not even ±infinity: the integrand goes to \+infinity near x = 0 and to -infinity near x = 1/);
     expect(ok(await room.call("integrate", { expression: "1/x", variable: "x", from: 1, to: "inf" }))).toMatchObject({ value: "Infinity", type: "infinity" });
     expect(failure(await room.call("integrate", { expression: "sin(x)/x^1.5 + 1/x", variable: "x", from: 1, to: "inf" }))).toMatch(/does not seem to converge/);
   });

@@ -18,7 +18,7 @@ import { texOf } from "./format.ts";
 import { mathFor } from "./instances.ts";
 import { MAX_SUBINTERVALS } from "./limits.ts";
 import { LongWork } from "./long-work.ts";
-import { Divergent, nonIntegrableSpike, numericIntegral } from "./numeric-integral.ts";
+import { Divergent, nonIntegrableSpikes, numericIntegral, Undefined } from "./numeric-integral.ts";
 import type { Quadrature } from "./quadrature.ts";
 import { checkVariableName, numberArgument, realFunction } from "./real-function.ts";
 import { resultShape, text } from "./schema.ts";
@@ -107,8 +107,11 @@ export const integrateTool = defineTool({
       // A pole inside can fool quadrature into settling on a huge number: look for one first between finite limits.
       if (Number.isFinite(a) && Number.isFinite(b)) {
         const f = realFunction(expression, variable, context.room, call, "the integrand");
-        const pole = nonIntegrableSpike(f, Math.min(a, b), Math.max(a, b), (units) => call.spend(units * 20));
-        if (pole !== undefined) throw new Divergent(pole);
+        const poles = nonIntegrableSpikes(f, Math.min(a, b), Math.max(a, b), (units) => call.spend(units * 20));
+        // Opposite signs beside a pole (1/x at 0), or beside two of them: +∞ on one side, −∞ on the other.
+        const signs = new Set(poles.flatMap((pole) => pole.signs).filter((sign) => sign !== 0));
+        if (signs.size > 1) throw new Undefined(poles);
+        if (poles.length) throw new Divergent(poles[0]!.at);
       }
       numeric = await quadrature(expression, variable, a, b, tolerance, context);
       if (!Number.isFinite(numeric.value)) numeric = undefined;
@@ -129,7 +132,7 @@ export const integrateTool = defineTool({
       const contradicted = reliable && (infinite || (value && !agrees));
       // Between finite limits quadrature settles unless something blows up inside: then an exact value from an
       // antiderivative with a pole (∫ sec(x)^2 from 1 to 2) would be wrong, so it is not given unconfirmed.
-      const unconfirmable = !infinite && !agrees && Number.isFinite(a) && Number.isFinite(b);
+      const unconfirmable = (!infinite && !agrees && Number.isFinite(a) && Number.isFinite(b)) || numericFailure instanceof Undefined;
       if (!contradicted && !unconfirmable) {
         const answer = algebraAnswer(algebra, exact, infinite ? "infinity" : "number", agrees ? "agree" : "unknown");
         const approximation = value && Math.abs(value.im) < 1e-12 ? String(Number(value.re.toPrecision(15))) : undefined;

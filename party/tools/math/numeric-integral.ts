@@ -17,6 +17,20 @@ export class Divergent extends ToolError {
   }
 }
 
+/** The integrand goes to +∞ beside a pole and to −∞ beside it or another: the integral has no value, not even ±∞. */
+export class Undefined extends ToolError {
+  constructor(poles: Spike[]) {
+    const near = (at: number) => (Math.abs(at) < 1e-9 ? 0 : Number(at.toPrecision(6)));
+    const both = poles.find((pole) => pole.signs.includes(1) && pole.signs.includes(-1));
+    const up = poles.find((pole) => pole.signs.includes(1));
+    const down = poles.find((pole) => pole.signs.includes(-1));
+    const where = both
+      ? `near x = ${near(both.at)} the integrand goes to +infinity on one side and to -infinity on the other`
+      : `the integrand goes to +infinity near x = ${near(up!.at)} and to -infinity near x = ${near(down!.at)}`;
+    super(`the integral diverges and has no value, not even ±infinity: ${where}`);
+  }
+}
+
 /** Interior singular points split off, at most. */
 const MAX_SPLITS = 8;
 
@@ -95,47 +109,58 @@ export async function numericIntegral(
   return total;
 }
 
+/** A pole of the integrand on [lo, hi]: where, and the sign of f just beside it on each side inside. */
+export type Spike = { at: number; signs: number[] };
+
+/** Poles looked at, at most (the largest first). */
+const MAX_SPIKES = 8;
+
 /**
- * Where f on [lo, hi] (finite) has a spike that grows like |x − c|^(−p) with p ≥ 1 — a pole, whose
- * integral diverges — if anywhere. Quadrature can be fooled by one (its error estimate settles around a
- * huge number), so a definite integral is checked for one: the largest |f| on a grid is located
- * precisely, then f is looked at ever closer to it.
+ * Where f on [lo, hi] (finite) has spikes that grow like |x − c|^(−p) with p ≥ 1 — poles, whose
+ * integrals diverge — if anywhere. Quadrature can be fooled by one (its error estimate settles around a
+ * huge number), so a definite integral is checked for them: each local maximum of |f| on a grid that is
+ * large is located precisely, then f is looked at ever closer to it. The sign of f on each side says
+ * which way the integral diverges there: +∞ on both sides of 1/x², opposite ways beside 1/x (no value).
  */
-export function nonIntegrableSpike(f: (x: number) => number, lo: number, hi: number, spend: (units: number) => void): number | undefined {
+export function nonIntegrableSpikes(f: (x: number) => number, lo: number, hi: number, spend: (units: number) => void): Spike[] {
   const N = 1000;
-  spend(N + 200);
-  let best = lo;
-  let size = -1;
-  for (let i = 0; i <= N; i++) {
-    const x = lo + ((hi - lo) * i) / N;
-    const y = Math.abs(f(x));
-    const weight = Number.isNaN(y) ? -1 : y;
-    if (weight > size) [best, size] = [x, weight];
-  }
-  if (!(size > 1e3)) return undefined;
-  // Locate the spike: maximise |f| by golden sections around the grid's best point.
+  spend(N);
   const step = (hi - lo) / N;
-  let [a, b] = [Math.max(lo, best - step), Math.min(hi, best + step)];
   const g = (x: number) => {
     const y = Math.abs(f(x));
     return Number.isNaN(y) ? -1 : y;
   };
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 100 && b - a > 1e-14 * Math.max(1, Math.abs(a)); i++) {
-    const m1 = b - ratio * (b - a);
-    const m2 = a + ratio * (b - a);
-    if (g(m1) > g(m2)) b = m2;
-    else a = m1;
+  const grid = Array.from({ length: N + 1 }, (_, i) => g(lo + step * i));
+  const peaks = grid
+    .map((y, i) => ({ y, i }))
+    .filter(({ y, i }) => y > 1e3 && y >= (grid[i - 1] ?? -1) && y > (grid[i + 1] ?? -1))
+    .sort((p, q) => q.y - p.y)
+    .slice(0, MAX_SPIKES);
+  const spikes: Spike[] = [];
+  for (const { i } of peaks) {
+    spend(250);
+    // Locate the spike: maximise |f| by golden sections around the grid's point.
+    let [a, b] = [Math.max(lo, lo + step * (i - 1)), Math.min(hi, lo + step * (i + 1))];
+    const ratio = (Math.sqrt(5) - 1) / 2;
+    for (let k = 0; k < 100 && b - a > 1e-14 * Math.max(1, Math.abs(a)); k++) {
+      const m1 = b - ratio * (b - a);
+      const m2 = a + ratio * (b - a);
+      if (g(m1) > g(m2)) b = m2;
+      else a = m1;
+    }
+    const c = (a + b) / 2;
+    // |f(c ± d)| ∝ d^(−p): p from the growth between d = 10⁻³ and 10⁻⁶ (relative to the interval).
+    const [d1, d2] = [1e-3 * (hi - lo), 1e-6 * (hi - lo)];
+    const inside = (x: number) => x >= lo && x <= hi;
+    const growth = (side: number) => {
+      const [x1, x2] = [c + side * d1, c + side * d2];
+      if (!inside(x1) || !inside(x2)) return Number.NaN;
+      return Math.log(g(x2) / g(x1)) / Math.log(d1 / d2);
+    };
+    const p = Math.max(growth(-1) || 0, growth(1) || 0);
+    if (p < 0.95 || spikes.some((s) => Math.abs(s.at - c) < 2 * step)) continue;
+    const signs = [-1, 1].filter((side) => inside(c + side * d2)).map((side) => Math.sign(f(c + side * d2)));
+    spikes.push({ at: c, signs });
   }
-  const c = (a + b) / 2;
-  // |f(c ± d)| ∝ d^(−p): p from the growth between d = 10⁻³ and 10⁻⁶ (relative to the interval).
-  const growth = (side: number) => {
-    const d1 = 1e-3 * (hi - lo);
-    const d2 = 1e-6 * (hi - lo);
-    const [x1, x2] = [c + side * d1, c + side * d2];
-    if (x1 < lo || x1 > hi || x2 < lo || x2 > hi) return Number.NaN;
-    return Math.log(g(x2) / g(x1)) / Math.log(d1 / d2);
-  };
-  const p = Math.max(growth(-1) || 0, growth(1) || 0);
-  return p >= 0.95 ? c : undefined;
+  return spikes;
 }
