@@ -10,6 +10,7 @@ import { RoomEventSchema } from "../../shared/events.ts";
 import type { RoomEvent } from "../../shared/events.ts";
 import { RoomClientTransport } from "../../web/room-transport.ts";
 import { WranglerDev } from "../support/wrangler-dev.ts";
+import { generator, testSeed } from "../support/random.ts";
 
 const CALLERS = 4;
 const CALLS_EACH = 30;
@@ -25,14 +26,6 @@ afterAll(async () => {
   await dev?.dispose();
 });
 
-/** A small deterministic PRNG, so a failing run can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x7fffffff;
-  };
-}
-
 async function join(path: string, name: string) {
   const transport = new RoomClientTransport({ url: dev.wsUrl(path), name, since: 0, minReconnectDelayMs: 20, maxReconnectDelayMs: 400, heartbeatIntervalMs: 1000, heartbeatTimeoutMs: 1500 });
   // The SDK v2 in the modern era: exactly-once answers and resumption hold for modern requests too.
@@ -45,8 +38,8 @@ async function join(path: string, name: string) {
 }
 
 it("answers every call exactly once and gives every watcher the room's log, through cuts and SIGKILL restarts", async () => {
-  const seed = Number(process.env.FAULT_SEED ?? Date.now() % 100_000);
-  const next = random(seed);
+  const seed = testSeed("FAULT_SEED", 40_961);
+  const { next } = generator(seed);
   const path = `/rooms/faults-${seed}-${Date.now().toString(36)}/mcp`;
   const callers = await Promise.all(Array.from({ length: CALLERS }, (_, i) => join(path, `caller-${i}`)));
   const watchers = await Promise.all(Array.from({ length: WATCHERS }, (_, i) => join(path, `watcher-${i}`)));

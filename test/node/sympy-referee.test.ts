@@ -1,6 +1,6 @@
 /**
  * sympy (and mpmath) as the independent referee of the algebra tools, on generated questions with a fresh
- * seed every run (printed; replay one with MATH_SEED=<seed>). Derivatives and simplifications are checked
+ * seed every local run and a fixed one under CI (printed; replay one with MATH_SEED=<seed>). Derivatives and simplifications are checked
  * for equivalence at sample points including negative ones, roots as sets with multiplicity, integrals and
  * limits exactly where sympy finds a closed form and numerically otherwise, series by their coefficients,
  * factor and expand as polynomials. A refusal is counted, never a wrong answer: any disagreement fails.
@@ -11,10 +11,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadMath } from "../../party/tools/math/instances.ts";
 import { loadCas } from "../../party/tools/cas/engine.ts";
 import { nodeRoom } from "./harness.ts";
-import { generator, type Random } from "../support/random.ts";
+import { generator, testSeed, type Random } from "../support/random.ts";
 import { exactCase, expression, factoredPolynomial, integerMatrix, integrands, limitCase, odeCase, seriesCase } from "./referee-cases.ts";
 
-const SEED = Number(process.env.MATH_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/** Under CI the seed of the run that once found a residual judged at 15 digits (the referee now uses 30). */
+const SEED = testSeed("MATH_SEED", 1_372_887_628);
 const PER_KIND = Number(process.env.MATH_CASES ?? 16);
 
 type Case = Record<string, unknown> & { kind: string; tool: string };

@@ -21,3 +21,16 @@ export function generator(seed: number) {
 }
 
 export type Random = ReturnType<typeof generator>;
+
+/**
+ * The seed of a generated test: `process.env[name]` when set (to replay a run); otherwise a fresh one on
+ * every local run, so each `npm test` explores new cases; under CI, a fixed one, so a red CI always
+ * means a change broke something and never a lucky draw (Hypothesis's `derandomize` for CI, likewise).
+ * A fresh seed that finds a failure locally becomes a fix and, where it is worth keeping, a fixed case.
+ */
+export function testSeed(name: string, fixed: number): number {
+  const given = process.env[name];
+  if (given !== undefined && given !== "") return Number(given);
+  if (process.env.CI) return fixed;
+  return Math.floor(Math.random() * 2 ** 31);
+}
