@@ -73,7 +73,13 @@ describe("expand, factor, partial_fractions, gcd, lcm", () => {
     expect(ok(await room.call("lcm", { values: [4, 6] })).value).toBe("12");
     expect(ok(await room.call("lcm", { values: ["x^2 - 1", "x^2 + 2x + 1"] })).value).toBe("x^3 + x^2 - x - 1");
     expect(ok(await room.call("gcd", { values: ["x^2 - y^2", "x^2 + 2*x*y + y^2"] })).value).toBe("x + y");
-    expect(failure(await room.call("gcd", { values: ["sin(x)", "x"] }))).toMatch(/neither an integer nor a polynomial/);
+    expect(failure(await room.call("gcd", { values: ["sin(x)", "x"] }))).toMatch(/value 1 is neither a number nor a polynomial/);
+    // Fractions and decimals: gcd(a/b, c/d) = gcd(a, c)/lcm(b, d) (a decimal of 300 places once crashed the tool).
+    expect(ok(await room.call("gcd", { values: ["1/2", "3/4"] }))).toMatchObject({ value: "1/4", type: "number" });
+    expect(ok(await room.call("lcm", { values: ["1/2", "3/4"] }))).toMatchObject({ value: "3/2", type: "number" });
+    expect(ok(await room.call("gcd", { values: ["2.5", 5] }))).toMatchObject({ value: "5/2" });
+    expect(ok(await room.call("lcm", { values: ["2.5", 5, 0] }))).toMatchObject({ value: "0", type: "integer" });
+    expect(ok(await room.call("gcd", { values: ["1e-300", -9] })).value).toBe(`1/1${"0".repeat(300)}`);
   });
 });
 

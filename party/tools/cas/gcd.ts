@@ -13,7 +13,7 @@ import { fromPoly, Ring, toPoly } from "./poly-convert.ts";
 import { primitive } from "./factor-univariate.ts";
 import type { Algebra } from "./session.ts";
 
-export type Divisor = { result: Json; kind: "integer" | "polynomial" };
+export type Divisor = { result: Json; kind: "integer" | "rational" | "polynomial" };
 
 const widen = (p: Poly, n: number) => new Poly(n, new Map([...p.entries()].map(([e, c]) => [[...e, ...new Array(n - e.length).fill(0)].join(","), c])));
 
@@ -24,7 +24,7 @@ function read(items: Json[], algebra: Algebra): { integers: bigint[] } | { polys
   const ring = new Ring();
   const polys = items.map((item, k) => {
     const p = toPoly(item, ring, { budget: algebra.budget });
-    if (!p) throw new ToolError(`value ${k + 1} is neither an integer nor a polynomial (gcd and lcm take integers or polynomials)`);
+    if (!p) throw new ToolError(`value ${k + 1} is neither a number nor a polynomial (gcd and lcm take integers, fractions or polynomials)`);
     return p;
   });
   return { polys: polys.map((p) => widen(p, ring.atoms.length)), ring };
@@ -90,9 +90,32 @@ function coprime(a: Poly, b: Poly): boolean {
   return false;
 }
 
+const abs = (n: bigint) => (n < 0n ? -n : n);
+const integerLcm = (a: bigint, b: bigint) => (a === 0n || b === 0n ? 0n : abs((a / integerGcd(a, b)) * b));
+
+/** The numbers of constant polynomials (no variable at all), or undefined when any input has a variable. */
+function constants(input: { polys: Poly[]; ring: Ring }): Rational[] | undefined {
+  if (input.ring.atoms.length > 0) return undefined;
+  return input.polys.map((p) => [...p.terms.values()][0] ?? Rational.ZERO);
+}
+
+/**
+ * Of rational numbers, the usual extension: gcd(a/b, c/d) = gcd(a, c)/lcm(b, d), the largest rational
+ * that divides both an integer number of times; lcm(a/b, c/d) = lcm(a, c)/gcd(b, d).
+ */
+function rationalDivisor(numbers: Rational[], greatest: boolean): Divisor {
+  const [tops, bottoms] = [numbers.map((r) => r.n), numbers.map((r) => r.d)];
+  const value = greatest
+    ? new Rational(tops.reduce(integerGcd, 0n), bottoms.reduce(integerLcm, 1n))
+    : new Rational(tops.reduce(integerLcm, 1n), bottoms.reduce(integerGcd, 0n));
+  return { result: rational(value.n, value.d), kind: value.d === 1n ? "integer" : "rational" };
+}
+
 export function gcdOf(algebra: Algebra, items: Json[]): Divisor {
   const input = read(items, algebra);
   if ("integers" in input) return { result: rational(input.integers.reduce((g, n) => integerGcd(g, n), 0n), 1n), kind: "integer" };
+  const numbers = constants(input);
+  if (numbers) return rationalDivisor(numbers, true);
   const g = input.polys.reduce((acc, p) => gcdPair(acc, p, algebra, input.ring));
   return { result: fromPoly(g, input.ring), kind: "polynomial" };
 }
@@ -103,6 +126,8 @@ export function lcmOf(algebra: Algebra, items: Json[]): Divisor {
     const lcm = input.integers.reduce((l, n) => (n === 0n || l === 0n ? 0n : (l / integerGcd(l, n)) * (n < 0n ? -n : n)), 1n);
     return { result: rational(lcm, 1n), kind: "integer" };
   }
+  const numbers = constants(input);
+  if (numbers) return rationalDivisor(numbers, false);
   const l = input.polys.reduce((acc, p) => {
     const g = gcdPair(acc, p, algebra, input.ring);
     const quotient = divideExactly(acc.mul(p, algebra.budget), g, algebra.budget);

@@ -21,8 +21,8 @@ function divisorTool(name: "gcd" | "lcm") {
     name,
     title: greatest ? "Greatest common divisor" : "Least common multiple",
     description: greatest
-      ? "The greatest common divisor of integers ([12, 18] → 6) or of polynomials ([\"x^2 - 1\", \"x^2 + 2x + 1\"] → \"x + 1\"), exactly."
-      : "The least common multiple of integers ([4, 6] → 12) or of polynomials ([\"x^2 - 1\", \"x^2 + 2x + 1\"] → \"x^3 + x^2 - x - 1\"), exactly.",
+      ? "The greatest common divisor of integers ([12, 18] → 6), of fractions ([\"1/2\", \"3/4\"] → \"1/4\") or of polynomials ([\"x^2 - 1\", \"x^2 + 2x + 1\"] → \"x + 1\"), exactly."
+      : "The least common multiple of integers ([4, 6] → 12), of fractions ([\"1/2\", \"3/4\"] → \"3/2\") or of polynomials ([\"x^2 - 1\", \"x^2 + 2x + 1\"] → \"x^3 + x^2 - x - 1\"), exactly.",
     inputSchema: z.strictObject({ values }),
     outputSchema: z.object(algebraShape),
     annotations: pure,
@@ -31,7 +31,7 @@ function divisorTool(name: "gcd" | "lcm") {
       const algebra = new Algebra(context);
       const json = items.map((v, k) => algebra.read(String(v), { what: `value ${k + 1}` }));
       const { result, kind } = (greatest ? gcdOf : lcmOf)(algebra, json);
-      const answer = algebraAnswer(algebra, result, kind === "integer" ? "integer" : "expression");
+      const answer = algebraAnswer(algebra, result, kind === "integer" ? "integer" : kind === "rational" ? "number" : "expression");
       return { structured: answer, text: `${name}(${items.map(String).join(", ")}) = ${answer.value}` };
     },
   });
