@@ -154,3 +154,13 @@ describe("what every calculus and algebra student asks", () => {
     expect(failure(await room.call("convert", { value: 1, from: "degC", to: "m" }))).toMatch(/measure different quantities/);
   });
 });
+
+describe("found by generated runs after issue 12", () => {
+  it("factor finds rational factors with large coefficients, and says when it cannot be sure", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("factor", { expression: "(10^10 + 1)^2*x^2 - 1" }))).toMatchObject({ value: "(10000000001*x - 1)*(10000000001*x + 1)", complete: true });
+    expect(ok(await room.call("factor", { expression: "(10^6 + 1)^2*x^2 - 1" }))).toMatchObject({ value: "(1000001*x - 1)*(1000001*x + 1)", complete: true });
+    // Past what doubles can round, the search may miss a factor: it says so instead of claiming the polynomial irreducible.
+    expect(ok(await room.call("factor", { expression: "(10^20 + 1)^2*x^2 - 1" }))).toMatchObject({ complete: false });
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { Rational, gcd } from "../math/rational.ts";
 import type { Budget } from "../math/budget.ts";
+import { rationalRoot } from "../math/exact-roots.ts";
 import { polynomialRoots } from "../math/numeric-roots.ts";
 import { squareFreeFactors } from "../math/square-free.ts";
 import * as C from "./complex.ts";
@@ -51,10 +52,19 @@ export function divideExact(a: IntPoly, b: IntPoly): IntPoly | undefined {
   return rest.every((c) => c === 0n) ? quotient : undefined;
 }
 
+/**
+ * The coefficients as doubles, scaled by a power of two so the largest is near 2^1000: each keeps its 53
+ * significant bits (quantizing them to 10⁻¹² of the largest turned 1000002000001x² − 1 into x²).
+ */
+export function asDoubles(p: IntPoly): number[] {
+  const bits = p.reduce((m, c) => Math.max(m, abs(c).toString(2).length), 0);
+  const shift = BigInt(Math.max(0, bits - 1000));
+  return p.map((c) => Number(c >> shift));
+}
+
 /** The numeric roots, paired: a real root alone, a complex one with its conjugate. */
 function rootUnits(p: IntPoly): Complex[][] {
-  const scale = p.reduce((m, c) => (abs(c) > m ? abs(c) : m), 1n);
-  const roots = polynomialRoots(p.map((c) => Number((c * 1_000_000_000_000n) / scale) / 1e12)).map((z) => C.c(z.re, z.im));
+  const roots = polynomialRoots(asDoubles(p)).map((z) => C.c(z.re, z.im));
   const units: Complex[][] = [];
   const used = new Set<number>();
   roots.forEach((z, i) => {
@@ -72,8 +82,11 @@ function rootUnits(p: IntPoly): Complex[][] {
   return units;
 }
 
-/** lead · ∏ (x − r) rounded to integers, or undefined when it is not close to an integer polynomial. */
-function candidate(roots: Complex[], lead: bigint): IntPoly | undefined {
+/**
+ * lead · ∏ (x − r) rounded to integers; undefined when it is not close to an integer polynomial, "unsure"
+ * when its coefficients are too large for doubles to tell (past 10¹²).
+ */
+function candidate(roots: Complex[], lead: bigint): IntPoly | "unsure" | undefined {
   let coefficients: Complex[] = [C.c(Number(lead))];
   for (const r of roots) {
     const next: Complex[] = new Array(coefficients.length + 1).fill(C.c(0));
@@ -86,7 +99,10 @@ function candidate(roots: Complex[], lead: bigint): IntPoly | undefined {
   const out: IntPoly = [];
   for (const c of coefficients) {
     const rounded = Math.round(c.re);
-    if (Math.abs(c.im) > 1e-6 * Math.max(1, Math.abs(c.re)) || Math.abs(c.re - rounded) > 1e-6 * Math.max(1, Math.abs(c.re)) || !Number.isSafeInteger(rounded)) return undefined;
+    if (Math.abs(c.im) > 1e-6 * Math.max(1, Math.abs(c.re)) || Math.abs(c.re - rounded) > 1e-6 * Math.max(1, Math.abs(c.re))) return undefined;
+    // Doubles carry about 16 digits, and the product of the roots loses a few: past 10¹² a rounded
+    // coefficient may be off by one, and a factor missed.
+    if (Math.abs(rounded) > 1e12) return "unsure";
     out.push(BigInt(rounded));
   }
   return primitive(out.map((n) => new Rational(n))).poly;
@@ -96,8 +112,16 @@ function candidate(roots: Complex[], lead: bigint): IntPoly | undefined {
 function split(p: IntPoly, budget: Budget | undefined, state: { tried: number; complete: boolean }): IntPoly[] {
   if (degreeOf(p) <= 1) return [p];
   if (p[0] === 0n) return [[0n, 1n], ...split(p.slice(1), budget, state)];
-  const units = rootUnits(p);
   budget?.spend(degreeOf(p) ** 2 * 50);
+  // A rational root first, exactly: found where rounding a product of numeric roots cannot be (coefficients past 2^53).
+  const root = rationalRoot(p);
+  if (root) {
+    const [num, den] = root;
+    const linear = primitive([new Rational(-num), new Rational(den)]).poly;
+    const rest = divideExact(p, linear);
+    if (rest) return [linear, ...split(primitive(rest.map((n) => new Rational(n))).poly, budget, state)];
+  }
+  const units = rootUnits(p);
   const lead = p[degreeOf(p)]!;
   const half = degreeOf(p) / 2;
   // Subsets of units by size, smallest first: the first that divides is an irreducible factor.
@@ -111,7 +135,9 @@ function split(p: IntPoly, budget: Budget | undefined, state: { tried: number; c
       }
       budget?.spend(roots.length * roots.length + 20);
       const f = candidate(roots, lead);
-      if (!f || degreeOf(f) < 1) continue;
+      // Too large to round: this product may be a factor that cannot be found this way.
+      if (f === "unsure") state.complete = false;
+      if (!f || f === "unsure" || degreeOf(f) < 1) continue;
       const rest = divideExact(p, f);
       if (rest) return [f, ...split(primitive(rest.map((n) => new Rational(n))).poly, budget, state)];
     }

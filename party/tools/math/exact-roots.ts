@@ -54,6 +54,19 @@ function* convergents(x: number, maxDenominator: bigint): Generator<[bigint, big
   }
 }
 
+/**
+ * A rational root p/q of the integer polynomial (constant term first, degree ≥ 1), found near a numeric
+ * root and checked exactly, or undefined when none is found (q divides the leading coefficient).
+ */
+export function rationalRoot(ints: bigint[]): [p: bigint, q: bigint] | undefined {
+  const lead = abs(ints[ints.length - 1]!);
+  for (const z of numericRoots(ints)) {
+    if (z.im !== 0) continue;
+    for (const [p, q] of convergents(z.re, lead)) if (lead % q === 0n && isRoot(ints, p, q)) return [p, q];
+  }
+  return undefined;
+}
+
 /** Divides the integer polynomial by (q·x − p), which divides it exactly. */
 function deflate(ints: bigint[], p: bigint, q: bigint): bigint[] {
   const n = ints.length - 1;
@@ -284,19 +297,11 @@ function simpleRoots(polynomial: Polynomial): Root[] {
     rational(0n, 1n);
     ints = ints.slice(1);
   }
-  search: while (ints.length > 2) {
-    const lead = abs(ints[ints.length - 1]!);
-    for (const z of numericRoots(ints)) {
-      if (z.im !== 0) continue;
-      for (const [p, q] of convergents(z.re, lead)) {
-        if (lead % q === 0n && isRoot(ints, p, q)) {
-          rational(p, q);
-          ints = deflate(ints, p, q);
-          continue search;
-        }
-      }
-    }
-    break;
+  while (ints.length > 2) {
+    const root = rationalRoot(ints);
+    if (!root) break;
+    rational(...root);
+    ints = deflate(ints, ...root);
   }
   const d = ints.length - 1;
   if (d === 1) rational(-ints[0]!, ints[1]!);
