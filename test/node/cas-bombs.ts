@@ -94,4 +94,10 @@ export const BOMBS: Bomb[] = [
   ["matrix", { operation: "determinant", a: symbolic(6) }],
   ["evaluate", { expression: "\\int_0^1 \\sin(\\sin(\\sin(\\sin(x)))) dx", mode: "exact" }],
   ["evaluate", { expression: "\\frac{d}{dx} " + "\\sin(".repeat(DEEP) + "x" + ")".repeat(DEEP), mode: "exact" }],
+  // Exact numbers that grow through sums and powers of sums (found by a generated run: 4.5 s before).
+  ["evaluate", { expression: "((1e300)^31 + 50)^36", mode: "exact" }],
+  ["evaluate", { expression: "(10^1900 + 1)^31 + (10^1900 + 3)^31 + (10^1900 + 7)^31 + (10^1900 + 9)^31", mode: "exact" }],
+  ["evaluate", { expression: "factorial(10000) * factorial(9999) * factorial(9998) + 1", mode: "exact" }],
+  ["derivative", { expression: "(10^1900 + 1)^31 * x^2 + (10^1900 + 3)^31 * x", variable: "x" }],
+  ["factor", { expression: "(10^30 + 7)^2*x^4 - (10^30 + 7)*x^2 - 12" }],
 ];

@@ -156,6 +156,30 @@ describe("what every calculus and algebra student asks", () => {
 });
 
 describe("found by generated runs after issue 12", () => {
+  it("big exact constants stay exact through the engine: no 30-digit decimal, no unevaluated (-1)^1000001", async () => {
+    const room = mathRoom();
+    // The engine differentiated (10^16 + 50)^3·x² into 2.00000000000003000000000000016e+48·x, marked exact.
+    expect(ok(await room.call("derivative", { expression: "(10^16 + 50)^3 * x^2", variable: "x" }))).toMatchObject({
+      value: `${(2n * (10n ** 16n + 50n) ** 3n).toString()}*x`,
+      exact: true,
+    });
+    expect(ok(await room.call("evaluate", { expression: "(-1)^1000001 + 1", mode: "exact" }))).toMatchObject({ value: "0", approximation: "0" });
+    expect(ok(await room.call("simplify", { expression: "(-1)^1000001 + 1" })).value).toBe("0");
+  });
+
+  it("an exact number too large for a shared room is refused before the engine starts on it", async () => {
+    const room = mathRoom();
+    expect(failure(await room.call("evaluate", { expression: "((1e300)^31 + 50)^36", mode: "exact" }))).toMatch(
+      /a number in it would have about 334,8\d\d digits exactly, more than the 60,206 a shared room computes/,
+    );
+    expect(failure(await room.call("derivative", { expression: "(10^9000 + 1)^36 * x", variable: "x" }))).toMatch(/would have about/);
+    // Fractions grow slower to work with: their denominators are bounded more tightly.
+    expect(failure(await room.call("evaluate", { expression: "(1e-300 - 3)^100", mode: "exact" }))).toMatch(/a fraction in it would have a denominator of about 30,0\d\d digits/);
+    expect(failure(await room.call("evaluate", { expression: "2^(10^9)", mode: "exact" }))).toMatch(/about 301,029,99\d digits/);
+    // Sizes a room computes in well under a second still answer.
+    expect(ok(await room.call("evaluate", { expression: "factorial(10000) * factorial(5000) + 1", mode: "exact" })).value).toMatch(/^120356308601131942878675988782501230081/);
+  });
+
   it("factor finds rational factors with large coefficients, and says when it cannot be sure", async () => {
     const room = mathRoom();
     expect(ok(await room.call("factor", { expression: "(10^10 + 1)^2*x^2 - 1" }))).toMatchObject({ value: "(10000000001*x - 1)*(10000000001*x + 1)", complete: true });

@@ -64,13 +64,15 @@ export type CasRun = { ce: ComputeEngine; ticks(): number };
 
 /**
  * Runs `work` on the engine, synchronously, inside a fresh scope, within what the call's budget still
- * affords (and at most MAX_CAS_TICKS). The ticks spent are charged to the budget. `work` must return
- * plain data (MathJSON, numbers), never engine objects: the scope they belong to is gone afterwards.
+ * affords (and at most MAX_CAS_TICKS), each tick weighing `weight` (more for large numbers). The ticks
+ * spent are charged to the budget. `work` must return plain data (MathJSON, numbers), never engine
+ * objects: the scope they belong to is gone afterwards.
  */
-export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T): T {
+export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T, weight = 1): T {
   const { ce, meter, baseline } = theEngine();
-  const affordable = Math.floor((call.maxWork - call.work) / TICK_UNITS);
-  const limit = Math.min(MAX_CAS_TICKS, affordable);
+  const units = TICK_UNITS * weight;
+  const affordable = Math.floor((call.maxWork - call.work) / units);
+  const limit = Math.min(Math.floor(MAX_CAS_TICKS / weight), affordable);
   if (limit < 1_000) throw new TooInvolved(TOO_INVOLVED(what));
   let result: T | undefined;
   let failure: unknown;
@@ -87,7 +89,7 @@ export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T):
   // A cancelled run may leave the engine's own scopes pushed (it does not unwind them): pop back to ours.
   while (scopeDepth(ce) > depth) ce.popScope();
   ce.restore(baseline);
-  call.spend(Math.min(ticks, limit) * TICK_UNITS);
+  call.spend(Math.min(ticks, limit) * units);
   if (tripped || isCancellation(failure)) throw new TooInvolved(TOO_INVOLVED(what));
   if (failure !== undefined) throw translate(failure, what);
   return result as T;

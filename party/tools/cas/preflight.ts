@@ -5,8 +5,9 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { MAX_EXACT_BITS, MAX_FACTORIAL } from "../math/limits.ts";
-import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING } from "./caps.ts";
-import { args, head, integerValue, nodeCount, rationalValue } from "./mathjson.ts";
+import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING, MAX_SERIES_ORDER } from "./caps.ts";
+import { checkSize, foldNumbers, log2Of } from "./fold-numbers.ts";
+import { args, head, integerValue, isNum, isSymbol, nodeCount, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 
 /** Heads that do not count as a level of function nesting: arithmetic, and roots and powers with constant exponents. */
@@ -72,8 +73,109 @@ function checkNumbers(json: Json, what: string): void {
   for (const child of a) checkNumbers(child, what);
 }
 
-/** Every check that applies to any expression given to the engine. */
-export function preflight(json: Json, what = "the expression"): void {
+/**
+ * log₂ of the numerator and denominator of an exact number, at most: an estimate from its parts'. For a
+ * part with variables (symbolic), the same of the coefficients its expansion would have: (x + 10⁻³⁰⁰)⁵⁴
+ * expands with denominators of 16,200 digits.
+ */
+type Size = { n: number; d: number; symbolic?: boolean };
+
+/** The size of a number written in the input: an integer, a fraction, or a decimal such as 1.5e-300 (read exactly). */
+function literalSize(node: Json): Size | undefined {
+  const exact = rationalValue(node);
+  if (exact) return { n: log2Of(exact.n), d: log2Of(exact.d) };
+  if (!isNum(node)) return undefined;
+  const match = /^[+-]?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(node.num);
+  if (!match) return undefined;
+  const [, whole = "", fraction = "", exponent = "0"] = match;
+  const shift = Number(exponent) - fraction.length;
+  const digits = `${whole}${fraction}`.replace(/^0+/, "").length;
+  return { n: (digits + Math.max(shift, 0)) * Math.log2(10), d: Math.max(-shift, 0) * Math.log2(10) };
+}
+
+
+/**
+ * Refuses an expression when an exact number the engine would compute along the way is too large: every
+ * part made only of numbers has its size bounded from its parts' (a sum of fractions by the product of
+ * their denominators, a power by its exponent times its base), each within MAX_EXACT_NUMBER_BITS and all
+ * of them within MAX_EXACT_TOTAL_BITS. Parts with variables are left to the engine, which works on them
+ * symbolically; the size of the coefficients they may grow is returned, with the largest number's: the
+ * engine's steps cost more the larger the numbers it carries (see Algebra's weight).
+ */
+function checkExactSizes(json: Json, what: string): number {
+  let total = 0;
+  let largest = 0;
+  const admit = (size: Size): Size => {
+    const bits = Math.max(size.n, size.d);
+    largest = Math.max(largest, bits);
+    if (size.symbolic) return size;
+    total += bits;
+    checkSize(what, bits, size.d, total);
+    return size;
+  };
+  // Post-order, every node once: a part's size is known only when all its parts' are.
+  const sizeOf = (node: Json): Size | undefined => {
+    if (isSymbol(node)) return { n: 0, d: 0, symbolic: true };
+    const literal = literalSize(node);
+    if (literal) return admit(literal);
+    const h = head(node);
+    if (!h) return undefined;
+    const parts = args(node).map(sizeOf);
+    // Derivatives and series bring a number in an exponent down as a factor, to the power of their order.
+    if (h === "Power" && parts[1] && !parts[1].symbolic) largest = Math.max(largest, (parts[1].n + parts[1].d) * MAX_SERIES_ORDER);
+    if (parts.some((p) => !p)) return undefined;
+    const sizes = parts as Size[];
+    const symbolic = sizes.some((s) => s.symbolic);
+    const sum = (pick: (s: Size) => number) => sizes.reduce((t, s) => t + pick(s), 0);
+    switch (h) {
+      case "Add":
+      case "Subtract": {
+        // Σ nᵢ/dᵢ = (Σ nᵢ·Πⱼ≠ᵢ dⱼ)/Π dⱼ.
+        const d = sum((s) => s.d);
+        return admit({ n: Math.max(...sizes.map((s) => s.n - s.d)) + d + Math.log2(sizes.length), d, symbolic });
+      }
+      case "Multiply":
+        return admit({ n: sum((s) => s.n), d: sum((s) => s.d), symbolic });
+      case "Divide":
+        return admit({ n: sizes[0]!.n + sizes[1]!.d, d: sizes[0]!.d + sizes[1]!.n, symbolic });
+      case "Negate":
+      case "Abs":
+      case "Sqrt":
+      case "Root":
+        return sizes[0];
+      case "Power": {
+        // A fractional power may be taken as a power of a root or a root of a power: the larger, to be safe
+        // (p/q counts as p; a decimal exponent as its digits). A variable exponent leaves the size unknown.
+        const written = args(node)[1]!;
+        const exponent = rationalValue(written);
+        const k = exponent ? Math.abs(Number(exponent.n)) : isNum(written) ? Math.abs(Number(written.num.replace(/[.]|e.*$/gi, ""))) : Number.NaN;
+        if (Number.isNaN(k)) return undefined;
+        const [base] = sizes;
+        const grow = (bits: number) => (bits === 0 ? 0 : bits * k);
+        const negative = exponent ? exponent.n < 0n : isNum(written) && written.num.startsWith("-");
+        return admit({ n: grow(negative ? base!.d : base!.n), d: grow(negative ? base!.n : base!.d), symbolic: base!.symbolic });
+      }
+      case "Factorial":
+      case "Gamma": {
+        const v = rationalValue(args(node)[0]!);
+        if (!v || v.d !== 1n || v.n < 2n || v.n > BigInt(MAX_FACTORIAL)) return undefined;
+        const n = Number(v.n);
+        return admit({ n: n * Math.log2(n / Math.E) + Math.log2(2 * Math.PI * n) / 2 + 1, d: 0 });
+      }
+      default:
+        return undefined;
+    }
+  };
+  sizeOf(json);
+  return largest;
+}
+
+/**
+ * Every check that applies to any expression given to the engine, with the parts made only of rational
+ * numbers computed first (foldNumbers): the expression as the engine gets it, and the size in bits of the
+ * largest number in it or in the coefficients its expansion may have.
+ */
+export function preflight(json: Json, what = "the expression"): { json: Json; bits: number } {
   const count = nodeCount(json, MAX_CAS_NODES + 1);
   if (count > MAX_CAS_NODES) throw new ToolError(`${what} has more than ${MAX_CAS_NODES} parts (room functions included); split it up`);
   if (!depthWithin(json, MAX_CAS_DEPTH)) throw new ToolError(`${what} nests more than ${MAX_CAS_DEPTH} levels deep`);
@@ -82,4 +184,6 @@ export function preflight(json: Json, what = "the expression"): void {
     throw new ToolError(`${what} nests functions ${nesting} deep (such as sin(sin(…))); algebra takes at most ${MAX_FUNCTION_NESTING} levels`);
   }
   checkNumbers(json, what);
+  const folded = foldNumbers(json, what);
+  return { json: folded, bits: checkExactSizes(folded, what) };
 }

@@ -10,7 +10,7 @@ import { callBudget } from "../math/budget.ts";
 import type { Budget } from "../math/budget.ts";
 import { casRun, engineDefines } from "./engine.ts";
 import type { CasRun } from "./engine.ts";
-import { MAX_CAS_NODES } from "./caps.ts";
+import { BITS_PER_STEP_WEIGHT, MAX_CAS_NODES } from "./caps.ts";
 import { fromMathjs, NAME } from "./from-mathjs.ts";
 import type { ConvertOptions } from "./from-mathjs.ts";
 import { looksLikeLatex, readLatex } from "./latex-input.ts";
@@ -33,6 +33,8 @@ export class Algebra {
   readonly names = new Names(engineDefines);
   readonly budget: Budget;
   readonly #room: ReturnType<typeof roomLookup>;
+  /** The largest number read so far, or the largest coefficient its expansion may have, in bits. */
+  #bits = 0;
 
   constructor(context: Pick<ToolContext, "room">) {
     this.budget = callBudget(context);
@@ -49,8 +51,9 @@ export class Algebra {
       const { node } = parseChecked(text, "bignumber", { allowAssignment: false, what, maxNodes: options.maxNodes ?? MAX_CAS_NODES });
       json = fromMathjs(node, { ...options, names: this.names, room: this.#room, bound: new Set(options.bound ?? []) });
     }
-    preflight(json, what);
-    return json;
+    const checked = preflight(json, what);
+    this.#bits = Math.max(this.#bits, checked.bits);
+    return checked.json;
   }
 
   /**
@@ -72,8 +75,14 @@ export class Algebra {
     return this.names.engine(name);
   }
 
+  /**
+   * Runs the engine on what was read. Its steps are counted, but one step on numbers of thousands of
+   * digits costs far more than one on small ones (a dsolve with (a − 10⁻³⁰⁰)⁵⁴ took 7 s of steps that
+   * would have taken 0.1 s on small numbers): a step costs more, so fewer are allowed, in proportion to
+   * the largest number the input has or may grow (BITS_PER_STEP_WEIGHT bits per unit of weight).
+   */
   run<T>(what: string, work: (run: CasRun) => T): T {
-    return casRun(this.budget, what, work);
+    return casRun(this.budget, what, work, Math.max(1, this.#bits / BITS_PER_STEP_WEIGHT));
   }
 
   text(json: Json): string {
