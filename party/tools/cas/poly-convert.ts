@@ -33,11 +33,21 @@ export class Ring {
   }
 }
 
+/** A decimal read exactly; one with an exponent past ±2000 (1e+3500 from cbrt((1e-300)^35)) is refused. */
+function decimal(text: string): Rational {
+  try {
+    return Rational.fromDecimal(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw new ToolError(`the number ${text} is too large or too small to work with exactly`);
+    throw error;
+  }
+}
+
 function numberOf(json: Json): Rational | undefined {
-  if (typeof json === "number") return Number.isInteger(json) ? new Rational(BigInt(json)) : Rational.fromDecimal(String(json));
+  if (typeof json === "number") return Number.isInteger(json) ? new Rational(BigInt(json)) : decimal(String(json));
   if (isNum(json)) {
     const q = repeatingDecimal(json.num);
-    return q ? new Rational(q.n, q.d) : Rational.fromDecimal(json.num);
+    return q ? new Rational(q.n, q.d) : decimal(json.num);
   }
   const q = rationalValue(json);
   return q ? new Rational(q.n, q.d) : undefined;
