@@ -4,9 +4,9 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { MAX_CAS_PRECISION } from "./caps.ts";
-import { args, head, headsOf, integer, mapTree, rationalValue } from "./mathjson.ts";
+import { args, head, headsOf, integer, isNum, mapTree, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
-import { approximate } from "./numeric-check.ts";
+import { approximate, engineMayEvaluate } from "./numeric-check.ts";
 import type { Algebra } from "./session.ts";
 
 /** Γ(n + 1/2) = (2n)!/(4ⁿ n!)·√π and Γ(1/2 − n) = (−4)ⁿ n!/(2n)!·√π, which the engine leaves unevaluated. */
@@ -42,6 +42,7 @@ export function evaluateExact(algebra: Algebra, json: Json, precision?: number):
 function approximationOf(algebra: Algebra, result: Json, precision?: number): string | undefined {
   if (precision && precision > 15) {
     if (precision > MAX_CAS_PRECISION) throw new ToolError(`precision must be at most ${MAX_CAS_PRECISION}`);
+    if (!engineMayEvaluate(result)) return undefined;
     return algebra.run("the value", ({ ce }) => {
       const saved = ce.precision;
       ce.precision = precision;
@@ -56,8 +57,22 @@ function approximationOf(algebra: Algebra, result: Json, precision?: number): st
   const value = approximate(algebra, result);
   if (!value) return undefined;
   const digits = Math.min(precision ?? 15, 15);
+  if (!Number.isFinite(value.re) || !Number.isFinite(value.im)) return beyondDoubles(algebra, result, digits);
+  // Below the range of doubles a value reads 0 (√2/e^1234): the engine's decimals say how small it is.
+  if (value.re === 0 && value.im === 0 && result !== 0) return beyondDoubles(algebra, result, digits) ?? "0";
   const re = Number(value.re.toPrecision(digits));
   const im = Number(value.im.toPrecision(digits));
   if (Math.abs(im) <= 1e-14 * Math.max(1, Math.abs(re))) return String(re);
   return `${re === 0 ? "" : `${re} ${im < 0 ? "-" : "+"} `}${re === 0 && im < 0 ? "-" : ""}${Math.abs(im)}i`;
+}
+
+/** A real value past the range of doubles (e^1234 ≈ 8.30597593736179e+535), from the engine's decimals; else none. */
+function beyondDoubles(algebra: Algebra, result: Json, digits: number): string | undefined {
+  if (!engineMayEvaluate(result)) return undefined;
+  const n = algebra.run("the value", ({ ce }) => ce.box(result as never).N().json as Json);
+  const match = isNum(n) ? /^(-?)(\d+(?:\.\d*)?)e([+-]?\d+)$/i.exec(n.num) : null;
+  if (!match) return undefined;
+  const [, sign, mantissa, exponent] = match;
+  const shown = Number(Number(mantissa).toPrecision(digits));
+  return `${sign}${shown}e${Number(exponent) >= 0 ? "+" : ""}${Number(exponent)}`;
 }

@@ -5,14 +5,38 @@
 import type { C as Complex } from "./complex.ts";
 import * as C from "./complex.ts";
 import { compileNumeric, numericValue, Unsupported } from "./evaluate-numeric.ts";
-import { isNum } from "./mathjson.ts";
+import { args, head, isNum } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import type { Algebra } from "./session.ts";
+
+/** The largest |y·ln x| an exponential in an expression may have for the engine to evaluate it (e^100000 ≈ 10^43429). */
+const MAX_EXPONENT = 1e5;
+
+/**
+ * Whether the engine's N() may be asked for json: its decimal arithmetic takes time in proportion to the
+ * size of an exponential's exponent, in one step its meter cannot stop (e^123456789 took 99 s), so one
+ * whose exponent is past MAX_EXPONENT is not evaluated.
+ */
+export function engineMayEvaluate(json: Json): boolean {
+  const h = head(json);
+  if (!h) return true;
+  const parts = args(json);
+  const size = (node: Json) => {
+    const v = numericValue(node);
+    return v ? Math.hypot(v.re, v.im) : Number.NaN;
+  };
+  let exponent = 0;
+  if (h === "Exp" || h === "Sinh" || h === "Cosh" || h === "Tanh") exponent = size(parts[0]!);
+  if (h === "Power") exponent = size(parts[1]!) * Math.max(1, Math.abs(Math.log(size(parts[0]!))));
+  if (!(exponent <= MAX_EXPONENT) && !Number.isNaN(exponent)) return false;
+  return parts.every(engineMayEvaluate);
+}
 
 /** A constant expression's value: by this service's evaluator, else by the engine at 30 digits. */
 export function approximate(algebra: Algebra, json: Json): Complex | undefined {
   const direct = numericValue(json);
   if (direct && Number.isFinite(direct.re) && Number.isFinite(direct.im)) return direct;
+  if (!engineMayEvaluate(json)) return undefined;
   const value = algebra.run("a numeric value", ({ ce }) => {
     const n = ce.box(json as never).N();
     return { re: n.re, im: n.im, json: n.json as Json };
