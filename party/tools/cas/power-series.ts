@@ -7,6 +7,7 @@
  *
  * A series holds its coefficients from exponent `low` up, and knows them up to exponent `known` (exclusive).
  */
+import { integerRoot } from "../math/exact-float.ts";
 import { Rational } from "../math/rational.ts";
 import type { Budget } from "../math/budget.ts";
 import { args, head, isSymbol, rationalValue } from "./mathjson.ts";
@@ -156,9 +157,8 @@ function rationalRoot(q: Rational, r: Rational): Rational | undefined {
       const positive = d % 2n === 1n ? whole(-n, d) : undefined;
       return positive === undefined ? undefined : -positive;
     }
-    const guess = BigInt(Math.round(Number(n) ** (1 / Number(d))));
-    for (const candidate of [guess - 1n, guess, guess + 1n]) if (candidate >= 0n && candidate ** d === n) return candidate;
-    return undefined;
+    const root = integerRoot(n, d);
+    return root ** d === n ? root : undefined;
   };
   const num = whole(q.n, r.d);
   const den = whole(q.d, r.d);

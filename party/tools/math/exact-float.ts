@@ -65,6 +65,20 @@ export function integerSqrt(n: bigint): bigint {
   }
 }
 
+/** ⌊n^(1/k)⌋ for n ≥ 0 and k ≥ 1, by Newton's method on integers (any size: 2^1025 has no double). */
+export function integerRoot(n: bigint, k: bigint): bigint {
+  if (n < 2n || k === 1n) return n;
+  if (k === 2n) return integerSqrt(n);
+  // n < 2^bits ≤ 2^k: the root is below 2.
+  if (BigInt(bitLength(n)) <= k) return 1n;
+  let x = 1n << BigInt(Math.ceil(bitLength(n) / Number(k)) + 1);
+  for (;;) {
+    const next = ((k - 1n) * x + n / x ** (k - 1n)) / k;
+    if (next >= x) return x;
+    x = next;
+  }
+}
+
 /** √(n/d) correctly rounded to a double, for n ≥ 0, d > 0. */
 export function sqrtRatioToDouble(n: bigint, d: bigint): number {
   if (n < 0n || d <= 0n) throw new RangeError("square root of a negative ratio");
