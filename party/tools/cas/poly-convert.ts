@@ -117,7 +117,11 @@ export function toPoly(json: Json, ring: Ring, options: PolyOptions = {}): Poly 
       case "Complex":
         return convert(a[0]!).add(convert(a[1]!).mul(Poly.variable(n, ring.indexOf("ImaginaryUnit"))));
     }
-    if (h === "Divide" && numberOf(a[1]!)) return convert(a[0]!).scale(Rational.ONE.div(numberOf(a[1]!)!));
+    if (h === "Divide" && numberOf(a[1]!)) {
+      const divisor = numberOf(a[1]!)!;
+      if (divisor.isZero()) throw new ToolError("the expression divides by zero");
+      return convert(a[0]!).scale(Rational.ONE.div(divisor));
+    }
     if (h === "Power") {
       const e = integerValue(a[1]!);
       if (e !== undefined && e >= 0n) {
