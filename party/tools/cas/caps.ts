@@ -44,6 +44,8 @@ export const MAX_EXACT_TOTAL_BITS = 600_000;
  * time that grows with the square of their size; (1/10^300 − 3)^100, 100,000 bits, took 1.5 s.
  */
 export const MAX_EXACT_DENOMINATOR_BITS = 32_000;
+/** Bits the coefficients of a part with variables may grow to when it is expanded ((c + x)^k: k times c's). */
+export const MAX_SYMBOLIC_COEFFICIENT_BITS = 100_000;
 /** Numbers of this many bits (about 1,200 digits) make each step of the engine count double, and so on. */
 export const BITS_PER_STEP_WEIGHT = 4096;
 /** Significant digits of a decimal approximation the engine computes. */

@@ -6,7 +6,7 @@
  * bounds the numbers it can see (an exponent that is itself a sum or power, 2^(10^9), it cannot).
  */
 import { Rational } from "../math/rational.ts";
-import { MAX_EXACT_DENOMINATOR_BITS, MAX_EXACT_NUMBER_BITS, MAX_EXACT_TOTAL_BITS } from "./caps.ts";
+import { MAX_EXACT_DENOMINATOR_BITS, MAX_EXACT_NUMBER_BITS, MAX_EXACT_TOTAL_BITS, MAX_SYMBOLIC_COEFFICIENT_BITS } from "./caps.ts";
 import { ToolError } from "../tool-error.ts";
 import { args, head, mapTree, rational, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
@@ -19,9 +19,12 @@ const exact = (node: Json): Rational | undefined => {
 const digitsOf = (bits: number) => (Number.isFinite(bits) ? Math.round(bits * Math.LOG10E * Math.LN2).toLocaleString("en-US") : "countless");
 
 /** The refusal of an exact number of `bits` too many, or of too many bits in all. */
-export function tooLarge(what: string, bits: number | "in all", denominator = false): ToolError {
+export function tooLarge(what: string, bits: number | "in all", kind: "number" | "denominator" | "coefficients" = "number"): ToolError {
   if (bits === "in all") return new ToolError(`${what}: the exact numbers in it would have more than ${digitsOf(MAX_EXACT_TOTAL_BITS)} digits in all; make them smaller`);
-  if (denominator) {
+  if (kind === "coefficients") {
+    return new ToolError(`${what}: expanded, it would have coefficients of about ${digitsOf(bits)} digits, more than the ${digitsOf(MAX_SYMBOLIC_COEFFICIENT_BITS)} a shared room computes; make its numbers or powers smaller`);
+  }
+  if (kind === "denominator") {
     return new ToolError(`${what}: a fraction in it would have a denominator of about ${digitsOf(bits)} digits, more than the ${digitsOf(MAX_EXACT_DENOMINATOR_BITS)} a shared room computes; make it smaller`);
   }
   return new ToolError(`${what}: a number in it would have about ${digitsOf(bits)} digits exactly, more than the ${digitsOf(MAX_EXACT_NUMBER_BITS)} a shared room computes; make it smaller`);
@@ -30,7 +33,7 @@ export function tooLarge(what: string, bits: number | "in all", denominator = fa
 /** Refuses a number of these sizes (estimated before it is computed); `total` counts all of a call's. */
 export function checkSize(what: string, bits: number, denominatorBits: number, total: number): void {
   if (bits > MAX_EXACT_NUMBER_BITS) throw tooLarge(what, bits);
-  if (denominatorBits > MAX_EXACT_DENOMINATOR_BITS) throw tooLarge(what, denominatorBits, true);
+  if (denominatorBits > MAX_EXACT_DENOMINATOR_BITS) throw tooLarge(what, denominatorBits, "denominator");
   if (total > MAX_EXACT_TOTAL_BITS) throw tooLarge(what, "in all");
 }
 

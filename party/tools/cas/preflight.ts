@@ -5,8 +5,8 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { MAX_EXACT_BITS, MAX_FACTORIAL } from "../math/limits.ts";
-import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING, MAX_SERIES_ORDER } from "./caps.ts";
-import { checkSize, foldNumbers, log2Of } from "./fold-numbers.ts";
+import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING, MAX_SERIES_ORDER, MAX_SYMBOLIC_COEFFICIENT_BITS } from "./caps.ts";
+import { checkSize, foldNumbers, log2Of, tooLarge } from "./fold-numbers.ts";
 import { args, head, integerValue, isNum, isSymbol, nodeCount, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 
@@ -108,7 +108,10 @@ function checkExactSizes(json: Json, what: string): number {
   const admit = (size: Size): Size => {
     const bits = Math.max(size.n, size.d);
     largest = Math.max(largest, bits);
-    if (size.symbolic) return size;
+    if (size.symbolic) {
+      if (bits > MAX_SYMBOLIC_COEFFICIENT_BITS) throw tooLarge(what, bits, "coefficients");
+      return size;
+    }
     total += bits;
     checkSize(what, bits, size.d, total);
     return size;
