@@ -187,4 +187,18 @@ describe("found by generated runs after issue 12", () => {
     // Past what doubles can round, the search may miss a factor: it says so instead of claiming the polynomial irreducible.
     expect(ok(await room.call("factor", { expression: "(10^20 + 1)^2*x^2 - 1" }))).toMatchObject({ complete: false });
   });
+
+  it("exponentials past the engine's reach are not approximated; past doubles they are written from its decimals", async () => {
+    const room = mathRoom();
+    // e^123456789 held the engine 99 s in one step when a limit asked for its value.
+    expect(ok(await room.call("limit", { expression: "e^123456789 - 1", variable: "x", point: 0 })).value).toBe("-1 + e^123456789");
+    expect(ok(await room.call("evaluate", { expression: "e^1234", mode: "exact" }))).toMatchObject({ value: "e^1234", approximation: "8.30597593736179e+535" });
+    expect(ok(await room.call("evaluate", { expression: "sqrt(2)*e^(-1234)", mode: "exact" })).approximation).toBe("1.70264586971858e-536");
+  });
+
+  it("a series of a power of a number past doubles, and a division by zero inside a polynomial, answer with a sentence", async () => {
+    const room = mathRoom();
+    expect(ok(await room.call("series", { expression: "((1/2^25 + x)^41)^(1/2)", variable: "x", order: 2 })).value).toMatch(/^sqrt\(1\/359538626972463181545861038157\d+\) \+ 41\*x\/.* \+ O\(x\^2\)$/);
+    expect(failure(await room.call("dsolve", { equation: "y'' - y = (x/0)^0" }))).toBe("dsolve: the expression divides by zero");
+  });
 });

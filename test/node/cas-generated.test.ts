@@ -1,0 +1,76 @@
+/**
+ * Hunts for algebra calls that hold a room too long or fail unexpectedly: fast-check builds expressions
+ * from the elementary functions, numbers small and huge (1e±300, 20-digit integers), fractions, powers
+ * with fractional and variable exponents, and sends them through every algebra tool, measuring the CPU
+ * time of each call in Node. Every call answers or refuses with a sentence within the bound. The seed
+ * (fresh each local run, fixed under CI) is printed; CAS_SEED=… replays a run.
+ */
+import fc from "fast-check";
+import { beforeAll, expect, it } from "vitest";
+import { loadMath } from "../../party/tools/math/instances.ts";
+import { loadCas } from "../../party/tools/cas/engine.ts";
+import { nodeRoom } from "./harness.ts";
+import { testSeed } from "../support/random.ts";
+
+/** No call may hold a room longer (DESIGN.md). */
+const BOUND_MS = 2_000;
+const SEED = testSeed("CAS_SEED", 44);
+
+beforeAll(async () => {
+  await Promise.all([loadMath(), loadCas()]);
+}, 60_000);
+
+const leaf = fc.oneof(
+  fc.constantFrom("x", "x", "x", "y", "a", "pi", "e", "i", "1/2", "-3", "0", "1", "2", "10", "123456789", "99999999999999999999", "0.1", "1e300", "1e-300", "-1"),
+  fc.integer({ min: -50, max: 50 }).map(String),
+);
+
+const expression = fc.letrec<{ node: string }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leaf,
+    fc
+      .tuple(fc.constantFrom("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "asin", "acos", "atan", "sinh", "cosh", "tanh", "sec", "cot", "floor", "sign", "cbrt", "gamma", "factorial", "erf"), tie("node"))
+      .map(([f, a]) => `${f}(${a})`),
+    fc.tuple(tie("node"), fc.constantFrom("+", "-", "*", "/", "^"), tie("node")).map(([a, op, b]) => `(${a}) ${op} (${b})`),
+    fc.tuple(tie("node"), fc.integer({ min: -12, max: 60 })).map(([a, n]) => `(${a})^${n}`),
+    fc.tuple(tie("node"), fc.constantFrom("1/2", "1/3", "-1/2", "x", "2.5", "100")).map(([a, n]) => `(${a})^(${n})`),
+  ),
+})).node;
+
+const calls = fc.oneof(
+  expression.map((e) => ["simplify", { expression: e }] as const),
+  expression.map((e) => ["factor", { expression: e }] as const),
+  expression.map((e) => ["expand", { expression: e }] as const),
+  fc.tuple(expression, fc.integer({ min: 1, max: 6 })).map(([e, order]) => ["derivative", { expression: e, variable: "x", order }] as const),
+  expression.map((e) => ["integrate", { expression: e, variable: "x" }] as const),
+  fc
+    .tuple(expression, fc.constantFrom(0, 1, -1, "Infinity", "-Infinity", "pi"), fc.constantFrom("both", "left", "right"))
+    .map(([e, point, direction]) => ["limit", { expression: e, variable: "x", point, direction }] as const),
+  fc.tuple(expression, fc.integer({ min: 1, max: 20 })).map(([e, order]) => ["series", { expression: e, variable: "x", order }] as const),
+  expression.map((e) => ["partial_fractions", { expression: e }] as const),
+  expression.map((e) => ["solve", { equation: `${e} = 0`, variable: "x" }] as const),
+  fc.tuple(expression, expression).map(([a, b]) => ["gcd", { values: [a, b] }] as const),
+  expression.map((e) => ["evaluate", { expression: e.replace(/\b[xya]\b/g, "3"), mode: "exact" }] as const),
+  fc.tuple(expression, fc.integer({ min: 1, max: 3 })).map(([e, n]) => ["dsolve", { equation: `y'' ${n > 1 ? "+" : "-"} ${n}*y = ${e}` }] as const),
+);
+
+it(`algebra calls on generated expressions answer or refuse within the bound (seed ${SEED}; CAS_SEED=${SEED} replays)`, { timeout: 600_000 }, async () => {
+  const room = nodeRoom();
+  await room.call("simplify", { expression: "x" });
+  let slowest = { ms: 0, call: "" };
+  await fc.assert(
+    fc.asyncProperty(calls, async ([tool, args]) => {
+      const started = process.cpuUsage();
+      const result = await room.call(tool, args as Record<string, unknown>);
+      const used = process.cpuUsage(started);
+      const ms = (used.user + used.system) / 1000;
+      const call = `${tool} ${JSON.stringify(args)}`;
+      if (ms > slowest.ms) slowest = { ms, call };
+      expect(ms, call).toBeLessThan(BOUND_MS);
+      if (result.isError) expect((result.content[0] as { text: string }).text, call).not.toMatch(/unexpectedly|at \S+\.(ts|js):\d+/);
+    }),
+    { seed: SEED, numRuns: 1_000 },
+  );
+  console.log(`slowest generated algebra call (seed ${SEED}): ${slowest.ms.toFixed(0)} ms CPU, ${slowest.call.slice(0, 200)}`);
+});
