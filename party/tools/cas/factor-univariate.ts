@@ -98,6 +98,8 @@ function candidate(roots: Complex[], lead: bigint): IntPoly | "unsure" | undefin
   }
   const out: IntPoly = [];
   for (const c of coefficients) {
+    // Past the range of doubles (a product of huge roots) nothing can be told.
+    if (!Number.isFinite(c.re) || !Number.isFinite(c.im)) return "unsure";
     const rounded = Math.round(c.re);
     if (Math.abs(c.im) > 1e-6 * Math.max(1, Math.abs(c.re)) || Math.abs(c.re - rounded) > 1e-6 * Math.max(1, Math.abs(c.re))) return undefined;
     // Doubles carry about 16 digits, and the product of the roots loses a few: past 10¹² a rounded

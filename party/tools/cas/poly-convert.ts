@@ -6,7 +6,8 @@
 import { ToolError } from "../tool-error.ts";
 import { Rational } from "../math/rational.ts";
 import type { Budget } from "../math/budget.ts";
-import { MAX_EXPAND_POWER } from "./caps.ts";
+import { MAX_EXACT_NUMBER_BITS, MAX_EXPAND_POWER } from "./caps.ts";
+import { log2Of, tooLarge } from "./fold-numbers.ts";
 import { args, head, integerValue, isNum, isSymbol, rational, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { repeatingDecimal } from "./numbers.ts";
@@ -176,6 +177,8 @@ function radical(atom: Json): { order: number; value: Rational } | undefined {
 }
 
 function power(q: Rational, e: bigint): Rational {
+  const bits = Math.max(log2Of(q.n), log2Of(q.d)) * Number(e);
+  if (bits > MAX_EXACT_NUMBER_BITS) throw tooLarge("the expression", bits);
   return new Rational(q.n ** e, q.d ** e);
 }
 

@@ -28,7 +28,10 @@ export const expandTool = defineTool({
     const algebra = new Algebra(context);
     const json = algebra.read(expression);
     const result = expand(algebra, json);
-    if (!samePolynomial(json, result, algebra)) throw new Error("expansion does not match its input");
+    if (!samePolynomial(json, result, algebra)) {
+      console.error("expansion failed its check:", JSON.stringify(json), "→", JSON.stringify(result));
+      throw new ToolError("the expansion failed its check (compared with the input at sample points), so it is not given; please report the expression");
+    }
     const answer = algebraAnswer(algebra, result, "expression");
     return { structured: answer, text: `${expression.trim()} = ${answer.value}` };
   },
