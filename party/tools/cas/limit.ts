@@ -4,7 +4,8 @@
  * two-sided limit the engine leaves open is settled from its one-sided limits when they differ.
  */
 import { ToolError } from "../tool-error.ts";
-import { args, hasInexact, head, headsOf, mentions } from "./mathjson.ts";
+import { args, hasInexact, head, headsOf, mentions, substitute } from "./mathjson.ts";
+import { preflight } from "./preflight.ts";
 import type { Json } from "./mathjson.ts";
 import { approximate, realFunctionOf } from "./numeric-check.ts";
 import type { Algebra } from "./session.ts";
@@ -95,6 +96,9 @@ export function limit(algebra: Algebra, json: Json, variable: string, point: Jso
   const pointValue = point === "PositiveInfinity" ? Infinity : point === "NegativeInfinity" ? -Infinity : approximate(algebra, point)?.re;
   if (pointValue === undefined || Number.isNaN(pointValue)) throw new ToolError("the point must be a real number, or inf or -inf");
   if (!Number.isFinite(pointValue) && side !== "both") throw new ToolError("a limit at infinity has only one side; leave direction out");
+  // The engine substitutes the point: the numbers that makes must be computable ((10^-300)^x at x = -1 is
+  // 10^300, and to the 1566th power 8 s of one step).
+  if (Number.isFinite(pointValue)) preflight(substitute(json, new Map([[variable, point]])), "the expression at the point");
   const found = oneLimit(algebra, json, variable, point, pointValue, side);
   if (found?.verdict === "disagree") {
     console.error("limit failed its check:", JSON.stringify(json), JSON.stringify(point), side, "→", JSON.stringify(found.result));

@@ -5,7 +5,7 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { MAX_EXACT_BITS, MAX_FACTORIAL } from "../math/limits.ts";
-import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING, MAX_SERIES_ORDER, MAX_SYMBOLIC_COEFFICIENT_BITS } from "./caps.ts";
+import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_DENOMINATOR_BITS, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING, MAX_SERIES_ORDER, MAX_SYMBOLIC_COEFFICIENT_BITS } from "./caps.ts";
 import { checkSize, foldNumbers, log2Of, tooLarge } from "./fold-numbers.ts";
 import { args, head, integerValue, isNum, isSymbol, nodeCount, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
@@ -94,6 +94,9 @@ function literalSize(node: Json): Size | undefined {
 }
 
 
+/** The heads whose sizes follow from their parts'. */
+const KNOWN_SIZES = new Set(["Add", "Subtract", "Multiply", "Divide", "Negate", "Abs", "Sqrt", "Root", "Power", "Factorial", "Gamma"]);
+
 /**
  * Refuses an expression when an exact number the engine would compute along the way is too large: every
  * part made only of numbers has its size bounded from its parts' (a sum of fractions by the product of
@@ -110,6 +113,7 @@ function checkExactSizes(json: Json, what: string): number {
     largest = Math.max(largest, bits);
     if (size.symbolic) {
       if (bits > MAX_SYMBOLIC_COEFFICIENT_BITS) throw tooLarge(what, bits, "coefficients");
+      if (size.d > MAX_EXACT_DENOMINATOR_BITS) throw tooLarge(what, size.d, "denominator");
       return size;
     }
     total += bits;
@@ -118,14 +122,21 @@ function checkExactSizes(json: Json, what: string): number {
   };
   // Post-order, every node once: a part's size is known only when all its parts' are.
   const sizeOf = (node: Json): Size | undefined => {
+    // i is a number to the engine: (i + 10^-300)^100 is computed exactly, not kept symbolic.
+    if (node === "ImaginaryUnit") return { n: 0, d: 0 };
     if (isSymbol(node)) return { n: 0, d: 0, symbolic: true };
     const literal = literalSize(node);
     if (literal) return admit(literal);
     const h = head(node);
     if (!h) return undefined;
     const parts = args(node).map(sizeOf);
+    // A function the sizes cannot follow (sinh(-12), erf(x)) is an opaque atom, as a variable is.
+    const opaque: Size = { n: 0, d: 0, symbolic: true };
     // Derivatives and series bring a number in an exponent down as a factor, to the power of their order.
-    if (h === "Power" && parts[1] && !parts[1].symbolic) largest = Math.max(largest, (parts[1].n + parts[1].d) * MAX_SERIES_ORDER);
+    if (h === "Power" && parts[1]) largest = Math.max(largest, (parts[1].n + parts[1].d) * MAX_SERIES_ORDER);
+    // And a variable exponent the base's numbers: b^x = e^(x·ln b) brings b down at every order.
+    if (h === "Power" && parts[0] && (!parts[1] || parts[1].symbolic)) largest = Math.max(largest, Math.max(parts[0].n, parts[0].d) * MAX_SERIES_ORDER);
+    if (!KNOWN_SIZES.has(h)) return opaque;
     if (parts.some((p) => !p)) return undefined;
     const sizes = parts as Size[];
     const symbolic = sizes.some((s) => s.symbolic);
@@ -161,7 +172,7 @@ function checkExactSizes(json: Json, what: string): number {
       case "Factorial":
       case "Gamma": {
         const v = rationalValue(args(node)[0]!);
-        if (!v || v.d !== 1n || v.n < 2n || v.n > BigInt(MAX_FACTORIAL)) return undefined;
+        if (!v || v.d !== 1n || v.n < 2n || v.n > BigInt(MAX_FACTORIAL)) return opaque;
         const n = Number(v.n);
         return admit({ n: n * Math.log2(n / Math.E) + Math.log2(2 * Math.PI * n) / 2 + 1, d: 0 });
       }
@@ -186,7 +197,8 @@ export function preflight(json: Json, what = "the expression"): { json: Json; bi
   if (nesting > MAX_FUNCTION_NESTING) {
     throw new ToolError(`${what} nests functions ${nesting} deep (such as sin(sin(…))); algebra takes at most ${MAX_FUNCTION_NESTING} levels`);
   }
-  checkNumbers(json, what);
   const folded = foldNumbers(json, what);
+  // After folding: factorial(10^5) is factorial(100000) by now.
+  checkNumbers(folded, what);
   return { json: folded, bits: checkExactSizes(folded, what) };
 }
