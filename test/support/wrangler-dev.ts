@@ -84,7 +84,23 @@ export class WranglerDev {
     return new URL(path, `ws://127.0.0.1:${this.#port}`);
   }
 
+  /**
+   * Starts wrangler; a free port can be taken by another process between our finding it and wrangler
+   * binding it (CI saw "Address already in use"), so that start is tried again on new ports, twice at most.
+   */
   async #spawn(samePort = false): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#spawnOnce(samePort);
+      } catch (error) {
+        const taken = error instanceof Error && error.message.includes("Address already in use");
+        if (!taken || attempt === 3 || (samePort && this.#port !== 0)) throw error;
+        this.output = "";
+      }
+    }
+  }
+
+  async #spawnOnce(samePort: boolean): Promise<void> {
     if (!samePort || this.#port === 0) this.#port = await freePort();
     const inspector = (this.#inspector = await freePort());
     const args = ["dev", "--ip", "127.0.0.1", "--port", String(this.#port), "--inspector-port", String(inspector)];
