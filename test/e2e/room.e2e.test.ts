@@ -129,7 +129,10 @@ describe("restart", () => {
 });
 
 describe("closing a socket", () => {
-  it.each([[undefined], [1000]])("a client's close (code %s) is answered at once with the room's close frame, not ended as 1006 after a timeout", async (code) => {
+  // What this guards against fails every time (no close frame: 1006 after the client's timeout). Once in
+  // CI, right after the restart test, a socket was dropped 27 ms after opening (1006, no timeout): a
+  // different, rare event of the runtime, so the test is tried once more before it fails.
+  it.each([[undefined], [1000]])("a client's close (code %s) is answered at once with the room's close frame, not ended as 1006 after a timeout", { retry: 1 }, async (code) => {
     const ws = new WebSocket(dev.wsUrl(room("close")), "mcp");
     await new Promise((open) => (ws.onopen = open));
     const closed = new Promise<CloseEvent>((done) => (ws.onclose = done));
