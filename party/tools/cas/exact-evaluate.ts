@@ -39,7 +39,8 @@ export function evaluateExact(algebra: Algebra, json: Json, precision?: number):
   return { result, approximation: approximationOf(algebra, result, precision) };
 }
 
-function approximationOf(algebra: Algebra, result: Json, precision?: number): string | undefined {
+/** The decimal value beside an exact one: to 15 digits (or `precision`), past the range of doubles too. */
+export function approximationOf(algebra: Algebra, result: Json, precision?: number): string | undefined {
   if (precision && precision > 15) {
     if (precision > MAX_CAS_PRECISION) throw new ToolError(`precision must be at most ${MAX_CAS_PRECISION}`);
     if (!engineMayEvaluate(result)) return undefined;
@@ -70,9 +71,17 @@ function approximationOf(algebra: Algebra, result: Json, precision?: number): st
 function beyondDoubles(algebra: Algebra, result: Json, digits: number): string | undefined {
   if (!engineMayEvaluate(result)) return undefined;
   const n = algebra.run("the value", ({ ce }) => ce.box(result as never).N().json as Json);
-  const match = isNum(n) ? /^(-?)(\d+(?:\.\d*)?)e([+-]?\d+)$/i.exec(n.num) : null;
+  // 8.30597593736179421826e+535, or all its digits (e^12345 − 1 comes written out).
+  const match = isNum(n) ? /^(-?)(\d+)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(n.num) : null;
   if (!match) return undefined;
-  const [, sign, mantissa, exponent] = match;
-  const shown = Number(Number(mantissa).toPrecision(digits));
-  return `${sign}${shown}e${Number(exponent) >= 0 ? "+" : ""}${Number(exponent)}`;
+  const [, sign, whole = "", fraction = "", written = "0"] = match;
+  const digitsText = `${whole}${fraction}`;
+  const lead = digitsText.search(/[1-9]/);
+  if (lead < 0) return undefined;
+  const exponent = Number(written) + whole.length - 1 - lead;
+  const mantissa = Number(`${digitsText[lead]}.${digitsText.slice(lead + 1, lead + 20)}`);
+  // 9.99999… rounds up to 10: carry into the exponent.
+  const shown = Number(mantissa.toPrecision(digits));
+  const [m, e] = shown >= 10 ? [shown / 10, exponent + 1] : [shown, exponent];
+  return `${sign}${m}e${e >= 0 ? "+" : ""}${e}`;
 }

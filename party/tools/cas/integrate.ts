@@ -31,16 +31,20 @@ export function antiderivative(algebra: Algebra, json: Json, variable: string): 
   return { result, verdict, exact: !hasInexact(result) };
 }
 
-/** The exact value of ∫ₐᵇ f (±∞ when it diverges that way); undefined when no closed form is found. */
-export function definiteExact(algebra: Algebra, json: Json, variable: string, from: Json, to: Json): Json | undefined {
+/**
+ * The exact value of ∫ₐᵇ f (±∞ when it diverges that way); undefined when no closed form is found.
+ * `entire`: it is F(b) − F(a) for an antiderivative that is smooth everywhere (P(x)·e^(αx)·sin(βx)), so
+ * right without a numeric confirmation, which doubles cannot give past e^709.
+ */
+export function definiteExact(algebra: Algebra, json: Json, variable: string, from: Json, to: Json): { value: Json; entire: boolean } | undefined {
   // F(b) − F(a) from a closed-form antiderivative of its own (smooth everywhere), between finite limits.
   const finite = (j: Json) => j !== "PositiveInfinity" && j !== "NegativeInfinity";
   const F = finite(from) && finite(to) ? elementaryAntiderivative(json, variable, algebra.budget) : undefined;
   if (F) {
     const at = (point: Json) => substitute(F, new Map([[variable, point]]));
-    return algebra.run("the integral", ({ ce }) => ce.box(["Subtract", at(to), at(from)] as never).evaluate().simplify().json as Json);
+    return { value: algebra.run("the integral", ({ ce }) => ce.box(["Subtract", at(to), at(from)] as never).evaluate().simplify().json as Json), entire: true };
   }
   const result = algebra.run("the integral", ({ ce }) => ce.box(["Integrate", json, ["Limits", variable, from, to]] as never).evaluate().json as Json);
   if (unsolved(result) || hasInexact(result)) return undefined;
-  return result;
+  return { value: result, entire: false };
 }

@@ -10,6 +10,7 @@ import { ToolError } from "../tool-error.ts";
 import { loadCas } from "../cas/engine.ts";
 import { antiderivative, definiteExact } from "../cas/integrate.ts";
 import type { Json } from "../cas/mathjson.ts";
+import { approximationOf } from "../cas/exact-evaluate.ts";
 import { approximate } from "../cas/numeric-check.ts";
 import { Algebra } from "../cas/session.ts";
 import { algebraAnswer, caveat } from "./algebra-shape.ts";
@@ -100,7 +101,7 @@ export const integrateTool = defineTool({
     if (Number.isNaN(a) || Number.isNaN(b)) throw new ToolError("from and to must be numbers");
     const integral = (value: string) => `∫ ${expression.trim()} d${variable} from ${from} to ${to} = ${value}`;
     if (a === b) return { structured: { value: "0", type: "number", latex: "0", exact: true, checked: true, method: "exact" as const }, text: integral("0 (the interval is empty)") };
-    const exact = json ? definiteExact(algebra, json, x, algebra.read(String(from), { what: "from" }), algebra.read(String(to), { what: "to" })) : undefined;
+    const closed = json ? definiteExact(algebra, json, x, algebra.read(String(from), { what: "from" }), algebra.read(String(to), { what: "to" })) : undefined;
     let numeric: Quadrature | undefined;
     let numericFailure: ToolError | undefined;
     try {
@@ -120,22 +121,25 @@ export const integrateTool = defineTool({
       numeric = undefined;
       numericFailure = error;
     }
+    const exact = closed?.value;
     const reliable = numeric && numeric.converged;
     const integrand = json ? algebra.latex(json) : (texOf(mathFor("number"), expression) ?? expression);
     const texHead = `\\int_{${limitTex(a, from)}}^{${limitTex(b, to)}} ${integrand} \\, \\mathrm{d}${variable}`;
     if (exact !== undefined) {
       const infinite = exact === "PositiveInfinity" || exact === "NegativeInfinity";
       const value = infinite ? undefined : approximate(algebra, exact);
+      const finiteValue = value && Number.isFinite(value.re) && Number.isFinite(value.im) ? value : undefined;
       // A divergent integral shows numerically as a blow-up, or as quadrature that never settles.
       const unsettled = numeric && !numeric.converged && numeric.error > 1e-3 * Math.max(1, Math.abs(numeric.value));
-      const agrees = infinite ? numericFailure instanceof Divergent || unsettled : value && numeric && Math.abs(value.re - numeric.value) <= Math.max(50 * numeric.error, 1e-8 * Math.max(1, Math.abs(numeric.value)));
-      const contradicted = reliable && (infinite || (value && !agrees));
+      const agrees = infinite ? numericFailure instanceof Divergent || unsettled : finiteValue && numeric && Math.abs(finiteValue.re - numeric.value) <= Math.max(50 * numeric.error, 1e-8 * Math.max(1, Math.abs(numeric.value)));
+      const contradicted = reliable && (infinite || (finiteValue && !agrees));
       // Between finite limits quadrature settles unless something blows up inside: then an exact value from an
       // antiderivative with a pole (∫ sec(x)^2 from 1 to 2) would be wrong, so it is not given unconfirmed.
-      const unconfirmable = (!infinite && !agrees && Number.isFinite(a) && Number.isFinite(b)) || numericFailure instanceof Undefined;
+      // An antiderivative smooth everywhere needs no confirmation (∫₀¹²³⁴⁵ e^x dx overflows doubles).
+      const unconfirmable = !closed!.entire && ((!infinite && !agrees && Number.isFinite(a) && Number.isFinite(b)) || numericFailure instanceof Undefined);
       if (!contradicted && !unconfirmable) {
         const answer = algebraAnswer(algebra, exact, infinite ? "infinity" : "number", agrees ? "agree" : "unknown");
-        const approximation = value && Math.abs(value.im) < 1e-12 ? String(Number(value.re.toPrecision(15))) : undefined;
+        const approximation = infinite ? undefined : approximationOf(algebra, exact);
         const said = infinite ? `${answer.value} (the integral diverges)` : `${answer.value}${approximation && approximation !== answer.value ? ` ≈ ${approximation}` : ""}`;
         return {
           structured: { ...answer, latex: `${texHead} = ${answer.latex}`, method: "exact" as const, ...(approximation ? { approximation } : {}) },

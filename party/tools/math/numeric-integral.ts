@@ -52,6 +52,43 @@ const finiteAt = (g: (t: number) => number, t: number) => {
   }
 };
 
+/** The integrand is infinite on a whole stretch around t: its values overflow doubles there; a pole has finite values beside it. */
+function overflowsAround(g: (t: number) => number, t: number, lo: number, hi: number): boolean {
+  const d = 1e-3 * (hi - lo);
+  const probes = [t - d, t - d / 2, t + d / 2, t + d].filter((u) => u >= lo && u <= hi);
+  return probes.length >= 2 && probes.every((u) => {
+    try {
+      const y = g(u);
+      return y === Infinity || y === -Infinity;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Where, between a finite value at `finite` and an overflow at `infinite`, the integrand starts to overflow. */
+function overflowStart(g: (t: number) => number, finite: number, infinite: number): number {
+  for (let k = 0; k < 60; k++) {
+    const m = (finite + infinite) / 2;
+    let y: number;
+    try {
+      y = g(m);
+    } catch {
+      y = Number.NaN;
+    }
+    if (Number.isFinite(y)) finite = m;
+    else infinite = m;
+  }
+  return infinite;
+}
+
+/** The integrand's values are too large for doubles (e^x past x = 709.78): no numeric value can be given. */
+export class Overflow extends ToolError {
+  constructor(at: number) {
+    super(`the integrand's values from about x = ${Number(at.toPrecision(6))} on are beyond the range of double-precision numbers (about 1.8e308), so no numeric value can be given`);
+  }
+}
+
 /**
  * g on [lo, hi] with a singular end smoothed: t = lo + (hi − lo)·s(u), u in [0, 1], where s flattens at
  * the singular ends (s(u) = u², 1 − (1 − u)², or 3u² − 2u³), so an integrable singularity like (t − lo)^(−1/2)
@@ -97,6 +134,9 @@ export async function numericIntegral(
       if (!(error instanceof Singularity)) throw error;
       const at = position(error.at);
       if (error.undefinedValue) throw new ToolError(`the integrand has no real value near x = ${Number(toX(at).toPrecision(6))} (outside its domain), so this integral is not a real number`);
+      if (Number.isFinite(a) && Number.isFinite(b) && overflowsAround(g, at, s, t)) {
+        throw new Overflow(toX(finiteAt(g, s) ? overflowStart(g, s, at) : finiteAt(g, t) ? overflowStart(g, t, at) : at));
+      }
       const inside = at > lo + 1e-12 * Math.max(1, Math.abs(lo)) && at < hi - 1e-12 * Math.max(1, Math.abs(hi));
       // After smoothing, an integrable singularity at an end stays finite: an infinity next to it means divergence.
       if (!inside && (atLo || atHi)) throw new Divergent(toX(Math.abs(at - lo) < Math.abs(at - hi) ? lo : hi));
