@@ -100,4 +100,7 @@ export const BOMBS: Bomb[] = [
   ["evaluate", { expression: "factorial(10000) * factorial(9999) * factorial(9998) + 1", mode: "exact" }],
   ["derivative", { expression: "(10^1900 + 1)^31 * x^2 + (10^1900 + 3)^31 * x", variable: "x" }],
   ["factor", { expression: "(10^30 + 7)^2*x^4 - (10^30 + 7)*x^2 - 12" }],
+  // An exponential the engine evaluated for its sign (39 s: a 53-million-digit number), and a number it wrote out many times (2.5 s each).
+  ["limit", { expression: "((floor(cosh(123456789)))^(2.5))^(1/3)", variable: "x", point: "pi", direction: "right" }],
+  ["solve", { equation: "(((1e-300)^-7)^28) + ((47)^17) = 0", variable: "x" }],
 ];

@@ -33,19 +33,22 @@ export const MAX_EXACT_EIGEN = 8;
 /** Terms of a sum or product written out exactly. */
 export const MAX_EXACT_TERMS = 1_000;
 /**
- * Bits an exact number computed along the way may have (about 60,000 digits), and all of them together:
+ * Bits an exact number computed along the way may have (about 10,000 digits), and all of them together:
  * the engine's big-number arithmetic is one step its meter cannot interrupt, and ((10^300)^31 + 50)^36
- * (1.1 million bits) took 4.5 s; 200,000 bits take about 0.2 s.
+ * (1.1 million bits) took 4.5 s. Writing a number out costs the engine time that grows with the square
+ * of its longest run of zeros inside (it trims trailing zeros with a regular expression that backtracks):
+ * 10^58800 + 47^17 took 2.5 s each time it was written, and solve writes it many times; at 10,000 digits
+ * it is 0.07 s.
  */
-export const MAX_EXACT_NUMBER_BITS = 200_000;
-export const MAX_EXACT_TOTAL_BITS = 600_000;
+export const MAX_EXACT_NUMBER_BITS = 34_000;
+export const MAX_EXACT_TOTAL_BITS = 100_000;
 /**
- * Bits a fraction's denominator may have (about 9,600 digits): keeping fractions in lowest terms takes
+ * Bits a fraction's denominator may have (about 6,000 digits): keeping fractions in lowest terms takes
  * time that grows with the square of their size; (1/10^300 − 3)^100, 100,000 bits, took 1.5 s.
  */
-export const MAX_EXACT_DENOMINATOR_BITS = 32_000;
+export const MAX_EXACT_DENOMINATOR_BITS = 20_000;
 /** Bits the coefficients of a part with variables may grow to when it is expanded ((c + x)^k: k times c's). */
-export const MAX_SYMBOLIC_COEFFICIENT_BITS = 100_000;
+export const MAX_SYMBOLIC_COEFFICIENT_BITS = 50_000;
 /** Numbers of this many bits (about 1,200 digits) make each step of the engine count double, and so on. */
 export const BITS_PER_STEP_WEIGHT = 4096;
 /** Significant digits of a decimal approximation the engine computes. */

@@ -96,6 +96,7 @@ export type ConvertOptions = {
 /** The exact rational a number literal holds, as MathJSON. */
 function numberLiteral(value: unknown, what: string): Json {
   const text = String((value as { toString(): string }).toString());
+  if (text === "Infinity" || text === "-Infinity") return text[0] === "-" ? "NegativeInfinity" : "PositiveInfinity";
   if (text.replace(/[^0-9]/g, "").length > MAX_LITERAL_DIGITS) throw new ToolError(`${what} has a number with more than ${MAX_LITERAL_DIGITS} digits`);
   let q: Rational;
   try {

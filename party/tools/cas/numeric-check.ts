@@ -10,7 +10,7 @@ import type { Json } from "./mathjson.ts";
 import type { Algebra } from "./session.ts";
 
 /** The largest |y·ln x| an exponential in an expression may have for the engine to evaluate it (e^100000 ≈ 10^43429). */
-const MAX_EXPONENT = 1e5;
+export const MAX_EXPONENT = 100_000;
 
 /**
  * Whether the engine's N() may be asked for json: its decimal arithmetic takes time in proportion to the

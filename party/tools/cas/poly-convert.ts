@@ -60,6 +60,8 @@ export type PolyOptions = {
   opaque?: boolean;
   /** Applied to the arguments of an opaque part before it becomes a generator (expand goes deep). */
   inner?: (json: Json) => Json;
+  /** What the polynomial is, in refusals ("the expression" unless said). */
+  what?: string;
 };
 
 /**
@@ -67,6 +69,7 @@ export type PolyOptions = {
  * Generators are collected first, so every polynomial of one conversion has the same number of variables.
  */
 export function toPoly(json: Json, ring: Ring, options: PolyOptions = {}): Poly | undefined {
+  const what = options.what ?? "the expression";
   const atoms: Json[] = [];
   const inners = new Map<string, Json>();
   const atom = (j: Json): Json => {
@@ -120,25 +123,25 @@ export function toPoly(json: Json, ring: Ring, options: PolyOptions = {}): Poly 
     }
     if (h === "Divide" && numberOf(a[1]!)) {
       const divisor = numberOf(a[1]!)!;
-      if (divisor.isZero()) throw new ToolError("the expression divides by zero");
+      if (divisor.isZero()) throw new ToolError(`${what} divides by zero`);
       return convert(a[0]!).scale(Rational.ONE.div(divisor));
     }
     if (h === "Power") {
       const e = integerValue(a[1]!);
       if (e !== undefined && e >= 0n) {
         const base = numberOf(a[0]!);
-        if (base) return Poly.constant(n, power(base, e));
+        if (base) return Poly.constant(n, power(base, e, what));
         return convert(a[0]!).pow(Number(e), options.budget);
       }
     }
     if (h === "Divide") return convert(a[0]!).mul(Poly.variable(n, ring.indexOf(atom(["Power", a[1]!, -1]))), options.budget);
     return Poly.variable(n, ring.indexOf(atom(j)));
   };
-  return reduceRadicals(convert(json), ring);
+  return reduceRadicals(convert(json), ring, what);
 }
 
 /** i² = −1, (√q)² = q, (∛q)³ = q: powers of generators that are roots of rationals are brought down. */
-function reduceRadicals(p: Poly, ring: Ring): Poly {
+function reduceRadicals(p: Poly, ring: Ring, what: string): Poly {
   const roots = ring.atoms.map((a) => radical(a));
   if (roots.every((r) => r === undefined)) return p;
   let out = new Poly(p.n);
@@ -149,7 +152,7 @@ function reduceRadicals(p: Poly, ring: Ring): Poly {
       if (!r || exponents[i]! < r.order) return;
       const whole = Math.floor(exponents[i]! / r.order);
       exponents[i] = exponents[i]! % r.order;
-      coefficient = coefficient.mul(power(r.value, BigInt(whole)));
+      coefficient = coefficient.mul(power(r.value, BigInt(whole), what));
     });
     const term = new Poly(p.n, new Map([[exponents.join(","), coefficient]]));
     out = out.add(term);
@@ -176,9 +179,9 @@ function radical(atom: Json): { order: number; value: Rational } | undefined {
   return undefined;
 }
 
-function power(q: Rational, e: bigint): Rational {
+function power(q: Rational, e: bigint, what: string): Rational {
   const bits = Math.max(log2Of(q.n), log2Of(q.d)) * Number(e);
-  if (bits > MAX_EXACT_NUMBER_BITS) throw tooLarge("the expression", bits);
+  if (bits > MAX_EXACT_NUMBER_BITS) throw tooLarge(what, bits);
   return new Rational(q.n ** e, q.d ** e);
 }
 
