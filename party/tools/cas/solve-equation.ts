@@ -85,7 +85,19 @@ function fractionSolution(algebra: Algebra, d: Json, x: string): Solution | unde
   const top = polynomialSolution(algebra, numerator, x);
   if (!top || top.kind !== "roots" || !toPoly(denominator, new Ring())) return top;
   const bottom = compileNumeric(denominator);
-  const roots = top.roots.filter((r) => C.abs(bottom(new Map([[x, r.value]]))) > 1e-9);
+  // Other variables in the denominator ((x + 42)/a¹¹) are given generic values: a root is dropped only
+  // where the denominator vanishes whatever they are.
+  const others = variablesOf(denominator).filter((v) => v !== x);
+  const generic = [0.7390851332, -1.3247179572].map((g, k) => new Map<string, Complex>(others.map((v, i) => [v, C.c(g + 0.1 * i + 0.01 * k)])));
+  const nonZero = (values: Map<string, Complex>) => {
+    try {
+      return !(C.abs(bottom(values)) <= 1e-9);
+    } catch (error) {
+      if (error instanceof Unsupported) return true;
+      throw error;
+    }
+  };
+  const roots = top.roots.filter((r) => generic.some((values) => nonZero(new Map([...values, [x, r.value]]))));
   return { ...top, roots };
 }
 
