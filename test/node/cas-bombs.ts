@@ -103,4 +103,7 @@ export const BOMBS: Bomb[] = [
   // An exponential the engine evaluated for its sign (39 s: a 53-million-digit number), and a number it wrote out many times (2.5 s each).
   ["limit", { expression: "((floor(cosh(123456789)))^(2.5))^(1/3)", variable: "x", point: "pi", direction: "right" }],
   ["solve", { equation: "(((1e-300)^-7)^28) + ((47)^17) = 0", variable: "x" }],
+  // Products of polynomials priced by the size of their coefficients (1.1 s at two units a pair of terms).
+  ["factor", { expression: "((46 + a)^33)^46" }],
+  ["series", { expression: "((x - 99999999999999999999)^100)^(-1/2)", variable: "x", order: 15 }],
 ];
