@@ -123,7 +123,10 @@ export function dsolve(algebra: Algebra, ode: Json, y: string, x: string): OdeSo
     const constants = basis.map((_, k) => constant(k + 1));
     return { solution, explicit: true, constants, verdict: particularVerdict, exact: exact && !hasInexact(particular) };
   }
-  const found = engineSolutions(algebra, ode, y, x);
+  const all = engineSolutions(algebra, ode, y, x);
+  // An answer with an integral left unevaluated (∫ e^(1/x^999) dx) cannot be written in the expression language.
+  const found = all.filter((s) => !headsOf(s).has("Integrate"));
+  if (!found.length && all.length) throw new ToolError("the solution needs an integral that has no closed form here, so it cannot be written out");
   for (const s of found) {
     if (head(s) === "Equal" && JSON.stringify(args(s)[0]) === JSON.stringify(applied)) {
       const solution = args(s)[1]!;
