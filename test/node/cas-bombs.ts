@@ -106,4 +106,7 @@ export const BOMBS: Bomb[] = [
   // Products of polynomials priced by the size of their coefficients (1.1 s at two units a pair of terms).
   ["factor", { expression: "((46 + a)^33)^46" }],
   ["series", { expression: "((x - 99999999999999999999)^100)^(-1/2)", variable: "x", order: 15 }],
+  // Minutes each before: decimals millions of digits long in a limit, and the integrator's rule matcher on 49 terms.
+  ["limit", { expression: "(i + sinh(x))^(1/x)", variable: "x", point: "-inf" }],
+  ["integrate", { expression: "((x - 6)^48)^x", variable: "x" }],
 ];

@@ -236,4 +236,26 @@ describe("found by generated runs after issue 12", () => {
     expect(series).toMatchObject({ exact: true });
     expect(series.value).toMatch(/^1\/9{18}5\d+ \+ 50\*x\/.* \+ O\(x\^3\)$/);
   });
+
+  it("the engine's decimals, its integrator and its limits at infinity stay within the bound", async () => {
+    const room = mathRoom();
+    // Minutes each before: the engine sampled (i + sinh(x))^(1/x) far out in decimals millions of digits
+    // long; its integrator matched rules against subsets of the 49 terms of (x − 6)^48.
+    for (const [tool, args] of [
+      ["limit", { expression: "(i + sinh(x))^(1/x)", variable: "x", point: "-inf" }],
+      ["limit", { expression: "log(i + cosh(x))/x", variable: "x", point: "inf" }],
+    ] as const) {
+      expect(failure(await room.call(tool, args))).toMatch(/needs more work than a shared room allows/);
+    }
+    expect(failure(await room.call("integrate", { expression: "((x - 6)^48)^x", variable: "x" }))).toMatch(/no closed-form antiderivative was found/);
+    // Numbers near the bounds still have values.
+    expect(ok(await room.call("evaluate", { expression: "e^99999 - 1", mode: "exact" })).approximation).toBe("1.03251374858992e+43429");
+    expect(ok(await room.call("limit", { expression: "exp(x)", variable: "x", point: "-inf" })).value).toBe("0");
+  });
+
+  it("an answer with an integral left unevaluated is refused with a sentence", async () => {
+    const room = mathRoom();
+    expect(failure(await room.call("dsolve", { equation: "y' = y/x^3 + 1" }))).toMatch(/needs an integral that has no closed form here/);
+  });
 });
+

@@ -24,6 +24,12 @@ export const MAX_FACTOR_DEGREE = 40;
 /** Terms an expansion may produce (estimated before it runs), and the degree of one power it expands. */
 export const MAX_EXPAND_TERMS = 2_000;
 export const MAX_EXPAND_POWER = 200;
+/**
+ * Terms a power of a sum in an integrand may expand to for the engine's integrator to see it: it expands
+ * the power and matches its rules against subsets of the terms, in steps its meter does not see
+ * (∫ ((x − 6)^48)^x dx ran for minutes).
+ */
+export const MAX_ENGINE_EXPANDED_POWER = 24;
 /** Order of a series. */
 export const MAX_SERIES_ORDER = 20;
 /** Side of a matrix with symbols in it (its determinant has n! terms). */
@@ -51,6 +57,13 @@ export const MAX_EXACT_DENOMINATOR_BITS = 20_000;
 export const MAX_SYMBOLIC_COEFFICIENT_BITS = 50_000;
 /** Numbers of this many bits (about 1,200 digits) make each step of the engine count double, and so on. */
 export const BITS_PER_STEP_WEIGHT = 4096;
+/**
+ * The engine's decimal numbers: at most this many digits in a significand, and a value between
+ * 10^-MAX_DECIMAL_EXPONENT and 10^MAX_DECIMAL_EXPONENT (e^100000 ≈ 10^43429 fits). Its arithmetic on
+ * larger ones is single steps of unbounded cost (meter.ts guardDecimals).
+ */
+export const MAX_DECIMAL_DIGITS = 110_000;
+export const MAX_DECIMAL_EXPONENT = 50_000;
 /** Significant digits of a decimal approximation the engine computes. */
 export const MAX_CAS_PRECISION = 500;
 

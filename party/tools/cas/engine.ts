@@ -11,7 +11,7 @@
 import type { ComputeEngine } from "@cortex-js/compute-engine";
 import { ToolError } from "../tool-error.ts";
 import type { Budget } from "../math/budget.ts";
-import { MAX_CAS_STEPS, MAX_CAS_TICKS, TICK_UNITS } from "./caps.ts";
+import { MAX_CAS_STEPS, MAX_CAS_TICKS, MAX_DECIMAL_DIGITS, MAX_DECIMAL_EXPONENT, TICK_UNITS } from "./caps.ts";
 import { Meter } from "./meter.ts";
 
 type Module = typeof import("@cortex-js/compute-engine");
@@ -36,7 +36,7 @@ type Internal = ComputeEngine & {
 function theEngine(): { ce: Internal; meter: Meter; baseline: unknown } {
   if (engine) return engine as { ce: Internal; meter: Meter; baseline: unknown };
   if (!module) throw new Error("the algebra engine is used before loadCas() finished");
-  const { ComputeEngine: Engine, CancellationError } = module;
+  const { ComputeEngine: Engine, CancellationError, BigDecimal } = module;
   const ce = new Engine() as Internal;
   if (typeof ce._withBudget !== "function" || typeof ce.checkpoint !== "function") {
     throw new Error("this version of the algebra engine lacks the step budget or checkpoints this service relies on");
@@ -49,8 +49,30 @@ function theEngine(): { ce: Internal; meter: Meter; baseline: unknown } {
   ce.precision = 30;
   const meter = new Meter((message) => new CancellationError({ cause: "timeout", message }));
   meter.install(ce);
+  meter.guardDecimals(BigDecimal.prototype, decimalTooLarge(BigDecimal));
   engine = { ce, meter, baseline: ce.checkpoint() };
   return engine;
+}
+
+const DIGITS_LIMIT = 10n ** BigInt(MAX_DECIMAL_DIGITS);
+
+/** Whether a decimal operation would work on, or (a whole power) make, a number past the bounds in caps.ts. */
+function decimalTooLarge(BigDecimal: Function) {
+  const large = (v: unknown): boolean => {
+    if (!(v instanceof BigDecimal)) return false;
+    const { significand, exponent } = v as unknown as { significand: bigint; exponent: number };
+    if (!Number.isFinite(exponent) || significand === 0n) return false;
+    return Math.abs(exponent) > MAX_DECIMAL_EXPONENT || significand >= DIGITS_LIMIT || -significand >= DIGITS_LIMIT;
+  };
+  return (method: string, self: unknown, args: unknown[]): boolean => {
+    if (large(self) || args.some(large)) return true;
+    if (method !== "pow") return false;
+    // An integer power is computed exactly by squaring: its digits are the base's times the power.
+    const n = Number(typeof args[0] === "number" ? args[0] : String(args[0]));
+    const { significand } = self as { significand: bigint };
+    const digits = (significand < 0n ? -significand : significand).toString(16).length * 1.21;
+    return Number.isInteger(n) && Math.abs(n) * digits > MAX_DECIMAL_DIGITS;
+  };
 }
 
 /** Thrown when a run has spent what it may. */

@@ -135,6 +135,10 @@ export function fromMathjs(root: MathNode, options: ConvertOptions = {}): Json {
         if (!Object.hasOwn(OPERATORS, fn)) throw new ToolError(`the operator ${node.toString()} is not supported in algebra; use evaluate for it`);
         const converted = (node.args ?? []).map(recur);
         const target = OPERATORS[fn];
+        // -inf is the engine's NegativeInfinity: as Negate(PositiveInfinity) a limit point sent its limit
+        // to numeric sampling of decimals growing without bound ((i + sinh(x))^(1/x) ran for minutes).
+        if (target === "Negate" && converted[0] === "PositiveInfinity") return "NegativeInfinity";
+        if (target === "Negate" && converted[0] === "NegativeInfinity") return "PositiveInfinity";
         return target === null ? converted[0]! : [target!, ...converted];
       }
       case "RelationalNode": {

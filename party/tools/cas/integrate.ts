@@ -5,7 +5,8 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { elementaryAntiderivative } from "./integrate-elementary.ts";
-import { hasInexact, headsOf, substitute } from "./mathjson.ts";
+import { MAX_ENGINE_EXPANDED_POWER } from "./caps.ts";
+import { hasInexact, headsOf, largestExpandedPower, substitute } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import type { Algebra } from "./session.ts";
 import { variablesOf } from "./variables.ts";
@@ -17,10 +18,14 @@ const unsolved = (json: Json) => {
   return heads.has("Integrate") || heads.has("Error") || json === "NaN" || json === "ComplexInfinity";
 };
 
+/** Whether the engine's integrator may be given json (no power of a sum that expands to many terms). */
+const engineMayIntegrate = (json: Json) => largestExpandedPower(json) <= MAX_ENGINE_EXPANDED_POWER;
+
 /** F with F' = f, checked; undefined when the engine finds no closed form. */
 export function antiderivative(algebra: Algebra, json: Json, variable: string): { result: Json; verdict: Verdict; exact: boolean } | undefined {
   // P(x)·e^(αx)·sin/cos(βx) in closed form first: exact, and no search (the engine misses x·sin(3x)).
   const elementary = elementaryAntiderivative(json, variable, algebra.budget);
+  if (!elementary && !engineMayIntegrate(json)) return undefined;
   const result = elementary ?? algebra.run("the integral", ({ ce }) => ce.box(["Integrate", json, variable] as never).evaluate().json as Json);
   if (unsolved(result)) return undefined;
   const verdict = checkDerivative(result, json, variable, variablesOf(json).filter((v) => v !== variable), algebra.budget);
@@ -44,6 +49,7 @@ export function definiteExact(algebra: Algebra, json: Json, variable: string, fr
     const at = (point: Json) => substitute(F, new Map([[variable, point]]));
     return { value: algebra.run("the integral", ({ ce }) => ce.box(["Subtract", at(to), at(from)] as never).evaluate().simplify().json as Json), entire: true };
   }
+  if (!engineMayIntegrate(json)) return undefined;
   const result = algebra.run("the integral", ({ ce }) => ce.box(["Integrate", json, ["Limits", variable, from, to]] as never).evaluate().json as Json);
   if (unsolved(result) || hasInexact(result)) return undefined;
   return { value: result, entire: false };

@@ -139,3 +139,33 @@ export function hasInexact(json: Json): boolean {
   if (isInexactNumber(json)) return true;
   return args(json).some(hasInexact);
 }
+
+/** How many terms json has when expanded, at most (a sum of m terms to the k has C(m + k − 1, k)). */
+export function expandedTerms(json: Json): number {
+  const h = head(json);
+  const parts = args(json);
+  if (h === "Add" || h === "Subtract") return parts.reduce<number>((n, p) => n + expandedTerms(p), 0);
+  if (h === "Negate") return expandedTerms(parts[0]!);
+  if (h === "Multiply" || h === "Divide") return parts.reduce<number>((n, p) => n * expandedTerms(p), 1);
+  if (h === "Power") {
+    const k = integerValue(parts[1]!);
+    const m = expandedTerms(parts[0]!);
+    if (k === undefined || k < 2n || m < 2) return m;
+    let count = 1;
+    for (let i = 1; i <= Number(k) && count <= 1e6; i++) count = (count * (m + i - 1)) / i;
+    return count;
+  }
+  return 1;
+}
+
+/**
+ * The most terms any power of a sum in json expands to ((x − 6)^48: 49). The engine expands such powers
+ * and then matches its rules against subsets of the terms, in steps its meter does not see.
+ */
+export function largestExpandedPower(json: Json): number {
+  const h = head(json);
+  if (!h) return 1;
+  const own = h === "Power" && integerValue(args(json)[1]!) !== undefined ? expandedTerms(json) : 1;
+  return Math.max(own, ...args(json).map(largestExpandedPower));
+}
+

@@ -49,6 +49,37 @@ export class Meter {
     }
   }
 
+  /**
+   * Guards the engine's decimal numbers (its BigDecimal class): an operation on a number past
+   * `tooLarge` is refused as if the budget were spent. One such operation is a single step the meter
+   * cannot see — adding 10^-10000000 to 1 writes out ten million digits — and the engine reaches them
+   * when it samples a function far out ((i + sinh(x))^(1/x) towards -∞ ran for minutes).
+   */
+  guardDecimals(proto: object, tooLarge: (method: string, self: unknown, args: unknown[]) => boolean): void {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name === "constructor" || name.startsWith("_")) continue;
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
+      if (typeof descriptor.value !== "function") continue;
+      const original = descriptor.value as (...a: unknown[]) => unknown;
+      const meter = this;
+      Object.defineProperty(proto, name, {
+        configurable: true,
+        writable: true,
+        value: function guarded(this: unknown, ...a: unknown[]) {
+          if (tooLarge(name, this, a)) meter.#refuse();
+          return original.apply(this, a);
+        },
+      });
+    }
+  }
+
+  #refuse(): never {
+    // Sticky, like a spent budget: the engine's next step throws again if it caught this one.
+    this.limit = Math.min(this.limit, this.ticks);
+    this.tripped = true;
+    throw this.#cancellation("a decimal number in the algebra engine's work grew past what a shared room computes");
+  }
+
   #trip(): never {
     this.tripped = true;
     throw this.#cancellation("the algebra engine's work budget is spent");

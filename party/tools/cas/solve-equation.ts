@@ -10,7 +10,7 @@ import type { LongWork } from "../math/long-work.ts";
 import * as C from "./complex.ts";
 import type { C as Complex } from "./complex.ts";
 import { compileNumeric, Unsupported } from "./evaluate-numeric.ts";
-import { args, hasInexact, head, headsOf, integerValue, nodeCount, substitute } from "./mathjson.ts";
+import { args, expandedTerms, hasInexact, head, headsOf, integerValue, nodeCount, substitute } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { approximate } from "./numeric-check.ts";
 import { polynomialRoots } from "./polynomial-roots.ts";
@@ -103,24 +103,6 @@ function fractionSolution(algebra: Algebra, d: Json, x: string): Solution | unde
 
 /** Terms a sum given to the engine's solver may have. */
 const MAX_ENGINE_SOLVE_TERMS = 12;
-
-/** How many terms json has when expanded, at most (a sum of m terms to the k has C(m + k − 1, k)). */
-function expandedTerms(json: Json): number {
-  const h = head(json);
-  const parts = args(json);
-  if (h === "Add" || h === "Subtract") return parts.reduce<number>((n, p) => n + expandedTerms(p), 0);
-  if (h === "Negate") return expandedTerms(parts[0]!);
-  if (h === "Multiply" || h === "Divide") return parts.reduce<number>((n, p) => n * expandedTerms(p), 1);
-  if (h === "Power") {
-    const k = integerValue(parts[1]!);
-    const m = expandedTerms(parts[0]!);
-    if (k === undefined || k < 2n || m < 2) return m;
-    let count = 1;
-    for (let i = 1; i <= Number(k) && count <= 1e6; i++) count = (count * (m + i - 1)) / i;
-    return count;
-  }
-  return 1;
-}
 
 export async function solveEquation(algebra: Algebra, d: Json, x: string, range: [number, number], work: LongWork): Promise<Solution> {
   const others = variablesOf(d).filter((v) => v !== x);
