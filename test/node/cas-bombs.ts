@@ -109,4 +109,7 @@ export const BOMBS: Bomb[] = [
   // Minutes each before: decimals millions of digits long in a limit, and the integrator's rule matcher on 49 terms.
   ["limit", { expression: "(i + sinh(x))^(1/x)", variable: "x", point: "-inf" }],
   ["integrate", { expression: "((x - 6)^48)^x", variable: "x" }],
+  // A binomial whose n was a max( ) of numbers the checks could not read (minutes), and a matrix entry of 35,000 bits.
+  ["solve", { equation: "binomial(max(580738943569984507199118044628442562337506597390329499883868, 99986), 123456789) * x = 0", variable: "x" }],
+  ["matrix", { operation: "determinant", a: [["-8", "((0.333)^19)^(100)"], ["1e300", "gamma(sec(sqrt(3)/2))"]] }],
 ];

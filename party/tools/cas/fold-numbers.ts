@@ -100,6 +100,13 @@ export function foldNumbers(json: Json, what = "the expression"): Json {
       case "Power":
         result = numbers.length === 2 ? power(a!, b!, bound) : undefined;
         break;
+      case "Max":
+      case "Min": {
+        // Compared by the sign of the difference (d > 0 always): max(10^60, 99986) is a number a check can read.
+        const larger = (x: Rational, y: Rational) => x.n * y.d > y.n * x.d;
+        result = numbers.reduce((best, v) => ((h === "Max" ? larger(v, best) : larger(best, v)) ? v : best));
+        break;
+      }
     }
     return result ? rational(result.n, result.d) : node;
   };

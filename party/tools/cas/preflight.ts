@@ -43,9 +43,12 @@ function checkNumbers(json: Json, what: string): void {
     }
   }
   if (h === "Binomial") {
-    const n = integerValue(a[0]!);
-    if (n !== undefined && (n > BigInt(MAX_FACTORIAL) || n < -BigInt(MAX_FACTORIAL))) {
-      throw new ToolError(`${what}: binomial coefficients of n above ${MAX_FACTORIAL} are too large to compute exactly`);
+    // C(n, k) has about min(k, n − k)·log₂ n bits; n or k past MAX_FACTORIAL is refused whatever the other.
+    for (const part of [a[0]!, a[1]!]) {
+      const v = part === undefined ? undefined : integerValue(part);
+      if (v !== undefined && (v > BigInt(MAX_FACTORIAL) || v < -BigInt(MAX_FACTORIAL))) {
+        throw new ToolError(`${what}: binomial coefficients of n or k above ${MAX_FACTORIAL} are too large to compute exactly`);
+      }
     }
   }
   if (h === "Sum" || h === "Product") {
