@@ -112,4 +112,6 @@ export const BOMBS: Bomb[] = [
   // A binomial whose n was a max( ) of numbers the checks could not read (minutes), and a matrix entry of 35,000 bits.
   ["solve", { equation: "binomial(max(580738943569984507199118044628442562337506597390329499883868, 99986), 123456789) * x = 0", variable: "x" }],
   ["matrix", { operation: "determinant", a: [["-8", "((0.333)^19)^(100)"], ["1e300", "gamma(sec(sqrt(3)/2))"]] }],
+  // A rational power of 1 with a 42-digit numerator: the series multiplied 1 by itself 2·10^12 times.
+  ["series", { expression: "1/(1^((17/45^3)^10))", variable: "x", order: 4, point: "pi" }],
 ];

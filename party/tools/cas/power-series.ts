@@ -12,6 +12,8 @@ import { Rational } from "../math/rational.ts";
 import type { Budget } from "../math/budget.ts";
 import { args, head, isSymbol, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
+import { MAX_EXACT_NUMBER_BITS } from "./caps.ts";
+import { log2Of } from "./fold-numbers.ts";
 
 export class Unsupported extends Error {}
 
@@ -163,10 +165,12 @@ function rationalRoot(q: Rational, r: Rational): Rational | undefined {
   const num = whole(q.n, r.d);
   const den = whole(q.d, r.d);
   if (num === undefined || den === undefined) return undefined;
-  const base = new Rational(num, den);
   const k = r.n < 0n ? -r.n : r.n;
-  let out = Rational.ONE;
-  for (let i = 0n; i < k; i++) out = out.mul(base);
+  // (±1)^k at once: 1^((17/45³)^10) multiplied 1 by itself 2·10^12 times.
+  if (den === 1n && (num === 1n || num === -1n)) return new Rational(num < 0n && k % 2n === 1n ? -1n : 1n);
+  if (num === 0n) return r.n < 0n ? undefined : Rational.ZERO;
+  if (Math.max(log2Of(num), log2Of(den)) * Number(k) > MAX_EXACT_NUMBER_BITS) return undefined;
+  const out = new Rational(num ** k, den ** k);
   return r.n < 0n ? Rational.ONE.div(out) : out;
 }
 
