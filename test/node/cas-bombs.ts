@@ -114,4 +114,9 @@ export const BOMBS: Bomb[] = [
   ["matrix", { operation: "determinant", a: [["-8", "((0.333)^19)^(100)"], ["1e300", "gamma(sec(sqrt(3)/2))"]] }],
   // A rational power of 1 with a 42-digit numerator: the series multiplied 1 by itself 2·10^12 times.
   ["series", { expression: "1/(1^((17/45^3)^10))", variable: "x", order: 4, point: "pi" }],
+  // Seconds each before: a nonlinear ODE with a power of 100 (the engine's solver), x^-6440 simplified
+  // through dense polynomials, and a sum with 14^x whose coefficient sizes went unestimated.
+  ["dsolve", { equation: "y' = 10^60*y + (-19 - y^3)^100" }],
+  ["derivative", { expression: "((x^28)^23)^-10", variable: "x", order: 4 }],
+  ["simplify", { expression: "((x + 1e300) + 14^x)^34" }],
 ];

@@ -30,6 +30,12 @@ export const MAX_EXPAND_POWER = 200;
  * (∫ ((x − 6)^48)^x dx ran for minutes).
  */
 export const MAX_ENGINE_EXPANDED_POWER = 24;
+/**
+ * The highest power of a variable the engine's simplifier is given: it cancels common factors of a
+ * fraction through dense polynomials, and x^-6440 (a derivative of ((x^28)^23)^-10) took it 3 s, mostly
+ * collecting garbage.
+ */
+export const MAX_SIMPLIFY_DEGREE = 400;
 /** Order of a series. */
 export const MAX_SERIES_ORDER = 20;
 /** Side of a matrix with symbols in it (its determinant has n! terms). */
@@ -55,7 +61,7 @@ export const MAX_EXACT_TOTAL_BITS = 100_000;
 export const MAX_EXACT_DENOMINATOR_BITS = 20_000;
 /** Bits the coefficients of a part with variables may grow to when it is expanded ((c + x)^k: k times c's). */
 export const MAX_SYMBOLIC_COEFFICIENT_BITS = 50_000;
-/** Numbers of this many bits (about 1,200 digits) make each step of the engine count double, and so on. */
+/** Numbers of this many bits (about 1,200 digits) make each step of the engine count double, and more past that (session.ts). */
 export const BITS_PER_STEP_WEIGHT = 4096;
 /**
  * The engine's decimal numbers: at most this many digits in a significand, and a value between

@@ -169,3 +169,17 @@ export function largestExpandedPower(json: Json): number {
   return Math.max(own, ...args(json).map(largestExpandedPower));
 }
 
+/** The highest power of a variable json holds, nested powers multiplied (((x^28)^23)^-10: 6440); 0 without one. */
+export function largestDegree(json: Json): number {
+  const h = head(json);
+  if (!h) return isSymbol(json) ? 1 : 0;
+  const parts = args(json);
+  if (h === "Power") {
+    const e = integerValue(parts[1]!);
+    const inner = largestDegree(parts[0]!);
+    if (e !== undefined && inner > 0) return inner * Math.abs(Number(e));
+    return Math.max(inner, largestDegree(parts[1]!));
+  }
+  return Math.max(0, ...parts.map(largestDegree));
+}
+

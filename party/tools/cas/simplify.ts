@@ -6,7 +6,8 @@ import { ToolError } from "../tool-error.ts";
 import { TooInvolved } from "./engine.ts";
 import { assumptionFilter, integerVariables } from "./assumptions.ts";
 import * as C from "./complex.ts";
-import { headsOf } from "./mathjson.ts";
+import { MAX_SIMPLIFY_DEGREE } from "./caps.ts";
+import { headsOf, largestDegree } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import type { Algebra } from "./session.ts";
 import { variablesOf } from "./variables.ts";
@@ -52,6 +53,8 @@ export function tidy(algebra: Algebra, json: Json): Simplified {
 }
 
 export function simplify(algebra: Algebra, json: Json, assumptions: readonly Json[] = []): Simplified {
+  const degree = largestDegree(json);
+  if (degree > MAX_SIMPLIFY_DEGREE) throw new TooInvolved(`powers of a variable above degree ${MAX_SIMPLIFY_DEGREE} are not simplified (this one has degree ${degree})`);
   const [result, canonical] = algebra.run("the simplification", ({ ce }) => {
     assume(ce, assumptions);
     const boxed = ce.box(json as never);
