@@ -119,4 +119,6 @@ export const BOMBS: Bomb[] = [
   ["dsolve", { equation: "y' = 10^60*y + (-19 - y^3)^100" }],
   ["derivative", { expression: "((x^28)^23)^-10", variable: "x", order: 4 }],
   ["simplify", { expression: "((x + 1e300) + 14^x)^34" }],
+  // A factorial of an exact root the checks could not read: factorial((17^12)^(1/3)) = factorial(83521).
+  ["solve", { equation: "-6 = factorial((17^12)^(1/3))", variable: "x" }],
 ];

@@ -6,6 +6,7 @@
  * bounds the numbers it can see (an exponent that is itself a sum or power, 2^(10^9), it cannot).
  */
 import { Rational } from "../math/rational.ts";
+import { integerRoot } from "../math/exact-float.ts";
 import { MAX_EXACT_DENOMINATOR_BITS, MAX_EXACT_NUMBER_BITS, MAX_EXACT_TOTAL_BITS, MAX_SYMBOLIC_COEFFICIENT_BITS } from "./caps.ts";
 import { ToolError } from "../tool-error.ts";
 import { args, head, mapTree, rational, rationalValue } from "./mathjson.ts";
@@ -48,8 +49,19 @@ export function log2Of(n: bigint): number {
 const sizeOf = (r: Rational) => Math.max(log2Of(r.n), log2Of(r.d));
 const denominatorOf = (r: Rational) => log2Of(r.d);
 
+/** The q-th root of a positive rational when it is rational ((17^12)^(1/3) = 83521), else undefined. */
+function exactRoot(base: Rational, q: bigint): Rational | undefined {
+  if (base.sign() <= 0 || q < 2n || q > 64n) return undefined;
+  const [n, d] = [integerRoot(base.n, q), integerRoot(base.d, q)];
+  return n ** q === base.n && d ** q === base.d ? new Rational(n, d) : undefined;
+}
+
 function power(base: Rational, exponent: Rational, bound: (bits: number, denominatorBits: number) => void): Rational | undefined {
-  if (!exponent.isInteger()) return undefined;
+  if (!exponent.isInteger()) {
+    // An exact root is computed, so the checks read its value (factorial((17^12)^(1/3)) slipped past them).
+    const root = exactRoot(base, exponent.d);
+    return root && power(root, new Rational(exponent.n), bound);
+  }
   if (base.isZero()) return exponent.sign() > 0 ? Rational.ZERO : undefined;
   const k = exponent.n < 0n ? -exponent.n : exponent.n;
   // ±1 to any power stays one bit; anything else grows by its size per unit of the exponent.
@@ -99,6 +111,12 @@ export function foldNumbers(json: Json, what = "the expression"): Json {
         break;
       case "Power":
         result = numbers.length === 2 ? power(a!, b!, bound) : undefined;
+        break;
+      case "Sqrt":
+        result = numbers.length === 1 ? exactRoot(a!, 2n) : undefined;
+        break;
+      case "Root":
+        result = numbers.length === 2 && b!.isInteger() ? exactRoot(a!, b!.n) : undefined;
         break;
       case "Max":
       case "Min": {
