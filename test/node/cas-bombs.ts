@@ -121,4 +121,9 @@ export const BOMBS: Bomb[] = [
   ["simplify", { expression: "((x + 1e300) + 14^x)^34" }],
   // A factorial of an exact root the checks could not read: factorial((17^12)^(1/3)) = factorial(83521).
   ["solve", { equation: "-6 = factorial((17^12)^(1/3))", variable: "x" }],
+  // Degrees: the engine's dense polynomials ran out of memory on x^-302100; its integrator took 5 s on 1/(x^200 + 1).
+  ["integrate", { expression: "(((x^53)^100)^57)^-1", variable: "x" }],
+  ["solve", { equation: "((10^5)^55)^(1/3) / (((y^22)^100)^5) = 0", variable: "x" }],
+  ["integrate", { expression: "1/(x^200 + 1)", variable: "x", from: 0, to: 1 }],
+  ["integrate", { expression: "1/(x^40 + 1)", variable: "x" }],
 ];

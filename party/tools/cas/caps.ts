@@ -30,12 +30,19 @@ export const MAX_EXPAND_POWER = 200;
  * (∫ ((x − 6)^48)^x dx ran for minutes).
  */
 export const MAX_ENGINE_EXPANDED_POWER = 24;
+/** The highest power of a variable the engine's integrator is given: ∫ 1/(x^100 + 1) dx took it 1.6 s, x^200 5 s. */
+export const MAX_ENGINE_INTEGRATE_DEGREE = 40;
 /**
  * The highest power of a variable the engine's simplifier is given: it cancels common factors of a
  * fraction through dense polynomials, and x^-6440 (a derivative of ((x^28)^23)^-10) took it 3 s, mostly
  * collecting garbage.
  */
 export const MAX_SIMPLIFY_DEGREE = 400;
+/**
+ * The highest power of a variable any algebra input may hold (nested powers multiplied): the engine's
+ * polynomial arithmetic is dense, and ∫ (((x^53)^100)^57)^-1 dx ran out of memory.
+ */
+export const MAX_VARIABLE_DEGREE = 1_000;
 /** Order of a series. */
 export const MAX_SERIES_ORDER = 20;
 /** Side of a matrix with symbols in it (its determinant has n! terms). */

@@ -5,8 +5,8 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { elementaryAntiderivative } from "./integrate-elementary.ts";
-import { MAX_ENGINE_EXPANDED_POWER } from "./caps.ts";
-import { hasInexact, headsOf, largestExpandedPower, substitute } from "./mathjson.ts";
+import { MAX_ENGINE_EXPANDED_POWER, MAX_ENGINE_INTEGRATE_DEGREE } from "./caps.ts";
+import { hasInexact, headsOf, largestDegree, largestExpandedPower, substitute } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import type { Algebra } from "./session.ts";
 import { variablesOf } from "./variables.ts";
@@ -18,8 +18,8 @@ const unsolved = (json: Json) => {
   return heads.has("Integrate") || heads.has("Error") || json === "NaN" || json === "ComplexInfinity";
 };
 
-/** Whether the engine's integrator may be given json (no power of a sum that expands to many terms). */
-const engineMayIntegrate = (json: Json) => largestExpandedPower(json) <= MAX_ENGINE_EXPANDED_POWER;
+/** Whether the engine's integrator may be given json (no power of a sum that expands to many terms, no high degree). */
+const engineMayIntegrate = (json: Json) => largestExpandedPower(json) <= MAX_ENGINE_EXPANDED_POWER && largestDegree(json) <= MAX_ENGINE_INTEGRATE_DEGREE;
 
 /** F with F' = f, checked; undefined when the engine finds no closed form. */
 export function antiderivative(algebra: Algebra, json: Json, variable: string): { result: Json; verdict: Verdict; exact: boolean } | undefined {

@@ -5,6 +5,8 @@
  * A number is a JS number (an integer or a double) or `{num: "digits"}` (big or decimal); a symbol is a
  * string; a function is an array `[head, ...arguments]`.
  */
+import { ENGINE_CONSTANTS } from "./names.ts";
+
 export type Json = number | string | { num: string } | Json[];
 
 /** A table's own entry for a key: never an inherited one (a variable may be called "constructor"). */
@@ -169,10 +171,10 @@ export function largestExpandedPower(json: Json): number {
   return Math.max(own, ...args(json).map(largestExpandedPower));
 }
 
-/** The highest power of a variable json holds, nested powers multiplied (((x^28)^23)^-10: 6440); 0 without one. */
+/** The highest power of a variable (not a constant such as e) json holds, nested powers multiplied (((x^28)^23)^-10: 6440); 0 without one. */
 export function largestDegree(json: Json): number {
   const h = head(json);
-  if (!h) return isSymbol(json) ? 1 : 0;
+  if (!h) return isSymbol(json) && !Object.hasOwn(ENGINE_CONSTANTS, json) ? 1 : 0;
   const parts = args(json);
   if (h === "Power") {
     const e = integerValue(parts[1]!);

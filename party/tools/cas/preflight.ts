@@ -5,10 +5,10 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { MAX_FACTORIAL } from "../math/limits.ts";
-import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_DENOMINATOR_BITS, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING, MAX_SERIES_ORDER, MAX_SYMBOLIC_COEFFICIENT_BITS } from "./caps.ts";
+import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_DENOMINATOR_BITS, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING, MAX_SERIES_ORDER, MAX_SYMBOLIC_COEFFICIENT_BITS, MAX_VARIABLE_DEGREE } from "./caps.ts";
 import { checkSize, foldNumbers, log2Of, tooLarge } from "./fold-numbers.ts";
 import { engineMayEvaluate, MAX_EXPONENT } from "./numeric-check.ts";
-import { args, head, integerValue, isNum, isSymbol, nodeCount, rationalValue } from "./mathjson.ts";
+import { args, head, integerValue, isNum, isSymbol, largestDegree, nodeCount, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 
 /** Heads that do not count as a level of function nesting: arithmetic, and roots and powers with constant exponents. */
@@ -190,6 +190,8 @@ export function preflight(json: Json, what = "the expression"): { json: Json; bi
   if (nesting > MAX_FUNCTION_NESTING) {
     throw new ToolError(`${what} nests functions ${nesting} deep (such as sin(sin(…))); algebra takes at most ${MAX_FUNCTION_NESTING} levels`);
   }
+  const degree = largestDegree(json);
+  if (degree > MAX_VARIABLE_DEGREE) throw new ToolError(`${what} has a power of a variable of degree ${degree.toLocaleString("en-US")}; algebra takes degrees up to ${MAX_VARIABLE_DEGREE.toLocaleString("en-US")}`);
   const folded = foldNumbers(json, what);
   // After folding: factorial(10^5) is factorial(100000) by now.
   checkNumbers(folded, what);
