@@ -126,4 +126,8 @@ export const BOMBS: Bomb[] = [
   ["solve", { equation: "((10^5)^55)^(1/3) / (((y^22)^100)^5) = 0", variable: "x" }],
   ["integrate", { expression: "1/(x^200 + 1)", variable: "x", from: 0, to: 1 }],
   ["integrate", { expression: "1/(x^40 + 1)", variable: "x" }],
+  // The engine's exact numbers: a series at 1000 made (3/2)^1000000 in lowest terms (214 s).
+  ["series", { expression: "abs((a*1.5)^(x^2))", variable: "x", order: 6, point: 1000 }],
+  ["series", { expression: "atan2(x^1000, x)^-12", variable: "x", order: 19, point: "1e20" }],
+  ["simplify", { expression: "(e^30)^5 * mod(92440, factorial(2358))^93235" }],
 ];

@@ -76,6 +76,12 @@ export const BITS_PER_STEP_WEIGHT = 4096;
  * larger ones is single steps of unbounded cost (meter.ts guardDecimals).
  */
 export const MAX_DECIMAL_DIGITS = 110_000;
+/**
+ * Bits of a part of an exact number in the engine's own work (four times what an input's may have, for
+ * products along the way): keeping a fraction in lowest terms is a gcd that grows with the square of its
+ * size, and the engine made (3/2)^1000000 expanding a series at a point (214 s). Past it, refused.
+ */
+export const MAX_ENGINE_EXACT_BITS = 4 * MAX_EXACT_NUMBER_BITS;
 export const MAX_DECIMAL_EXPONENT = 50_000;
 /** Significant digits of a decimal approximation the engine computes. */
 export const MAX_CAS_PRECISION = 500;

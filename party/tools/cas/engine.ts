@@ -11,7 +11,7 @@
 import type { ComputeEngine } from "@cortex-js/compute-engine";
 import { ToolError } from "../tool-error.ts";
 import type { Budget } from "../math/budget.ts";
-import { MAX_CAS_STEPS, MAX_CAS_TICKS, MAX_DECIMAL_DIGITS, MAX_DECIMAL_EXPONENT, TICK_UNITS } from "./caps.ts";
+import { MAX_CAS_STEPS, MAX_CAS_TICKS, MAX_DECIMAL_DIGITS, MAX_DECIMAL_EXPONENT, MAX_ENGINE_EXACT_BITS, TICK_UNITS } from "./caps.ts";
 import { Meter } from "./meter.ts";
 
 type Module = typeof import("@cortex-js/compute-engine");
@@ -49,8 +49,10 @@ function theEngine(): { ce: Internal; meter: Meter; baseline: unknown } {
   ce.precision = 30;
   const meter = new Meter((message) => new CancellationError({ cause: "timeout", message }));
   meter.install(ce);
-  meter.guardDecimals(BigDecimal.prototype, decimalTooLarge(BigDecimal));
-  writeRationalsLinearly(ce);
+  meter.guardNumbers(BigDecimal.prototype, decimalTooLarge(BigDecimal));
+  const exact = Object.getPrototypeOf((ce.number(10n ** 30n + 7n) as unknown as { numericValue: object }).numericValue) as object;
+  meter.guardNumbers(exact, exactTooLarge(exact));
+  writeRationalsLinearly(exact);
   engine = { ce, meter, baseline: ce.checkpoint() };
   return engine;
 }
@@ -63,9 +65,8 @@ function theEngine(): { ce: Internal; meter: Meter; baseline: unknown } {
  * an integer within doubles' exact range as a number, a larger one as {num} with more than five trailing
  * zeros written e+k, a fraction as ["Rational", n, d]. Roots and complex numbers stay the engine's.
  */
-function writeRationalsLinearly(ce: ComputeEngine): void {
-  const sample = (ce.number(10n ** 30n + 7n) as unknown as { numericValue: object }).numericValue;
-  const proto = Object.getPrototypeOf(sample) as { toJSON(): unknown };
+function writeRationalsLinearly(exact: object): void {
+  const proto = exact as { toJSON(): unknown };
   const original = proto.toJSON;
   type Exact = { rational: [bigint | number, bigint | number]; radical: unknown; isComplex: boolean; isNaN: boolean; isPositiveInfinity: boolean; isNegativeInfinity: boolean };
   // Complex numbers and roots are written by the engine, once: numbers are immutable (their parts are
@@ -99,6 +100,25 @@ function integerJson(v: bigint | number): number | { num: string } {
 }
 
 const DIGITS_LIMIT = 10n ** BigInt(MAX_DECIMAL_DIGITS);
+const EXACT_LIMIT = 2n ** BigInt(MAX_ENGINE_EXACT_BITS);
+
+/** Whether an operation on the engine's exact numbers would work on, or (a whole power) make, one past MAX_ENGINE_EXACT_BITS. */
+function exactTooLarge(proto: object) {
+  type Exact = { rational?: [bigint | number, bigint | number]; imRational?: [bigint | number, bigint | number] };
+  const big = (v: unknown) => typeof v === "bigint" && (v >= EXACT_LIMIT || -v >= EXACT_LIMIT);
+  const large = (v: unknown): boolean => {
+    if (typeof v !== "object" || v === null || !proto.isPrototypeOf(v)) return false;
+    const { rational, imRational } = v as Exact;
+    return big(rational?.[0]) || big(rational?.[1]) || big(imRational?.[0]) || big(imRational?.[1]);
+  };
+  const bits = (v: bigint | number | undefined) => (typeof v === "bigint" ? (v < 0n ? -v : v).toString(16).length * 4 : 53);
+  return (method: string, self: unknown, args: unknown[]): boolean => {
+    if (large(self) || args.some(large)) return true;
+    if (method !== "pow" || typeof args[0] !== "number") return false;
+    const { rational } = self as Exact;
+    return Number.isInteger(args[0]) && Math.abs(args[0]) * Math.max(bits(rational?.[0]), bits(rational?.[1])) > MAX_ENGINE_EXACT_BITS;
+  };
+}
 
 /** Whether a decimal operation would work on, or (a whole power) make, a number past the bounds in caps.ts. */
 function decimalTooLarge(BigDecimal: Function) {

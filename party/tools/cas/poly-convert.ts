@@ -149,7 +149,8 @@ function reduceRadicals(p: Poly, ring: Ring, what: string): Poly {
     let coefficient = c;
     const exponents = [...e];
     roots.forEach((r, i) => {
-      if (!r || exponents[i]! < r.order) return;
+      // A ring shared between conversions may have gained generators this polynomial does not have.
+      if (!r || i >= exponents.length || exponents[i]! < r.order) return;
       const whole = Math.floor(exponents[i]! / r.order);
       exponents[i] = exponents[i]! % r.order;
       coefficient = coefficient.mul(power(r.value, BigInt(whole), what));

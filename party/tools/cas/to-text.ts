@@ -123,7 +123,9 @@ export function toText(json: Json, names?: Names): string {
     const imaginary = parts.numerator.length === 2 && second === "ImaginaryUnit" && numberParts(first!) !== undefined;
     const top = imaginary ? `${print(first!).text}i` : parts.numerator.length ? factors(parts.numerator) : "1";
     let text = top;
-    let prec = parts.numerator.length === 1 ? print(parts.numerator[0]!).prec : parts.numerator.length === 0 ? ATOM : PRODUCT;
+    // One factor keeps its own precedence, unless factors() already put it in parentheses (-(x - pi), not -((x - pi))).
+    const single = parts.numerator.length === 1 ? print(parts.numerator[0]!).prec : undefined;
+    let prec = single !== undefined ? (single < PRODUCT + 0.5 ? ATOM : single) : parts.numerator.length === 0 ? ATOM : PRODUCT;
     if (parts.denominator.length) {
       const bottom = parts.denominator.length === 1 ? wrap(print(parts.denominator[0]!), PRODUCT + 0.5) : `(${factors(parts.denominator)})`;
       text = `${top}/${bottom}`;
