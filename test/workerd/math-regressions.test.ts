@@ -272,5 +272,17 @@ describe("found by generated runs after issue 12", () => {
     // A single negated sum is written with one pair of parentheses.
     expect(ok(await room.call("series", { expression: "1/x", variable: "x", order: 3, point: 1 })).value).toBe("1 - (x - 1) + (x - 1)^2 + O((x - 1)^3)");
   });
+
+  it("values that underflow are not roots, and crashes found by the last hunt answer with sentences", async () => {
+    const room = mathRoom();
+    // i·√39·e^(−43x) underflows to 0 past x = 16.5: fifty "roots" were listed.
+    for (const equation of ["(-39)^(1/2)/(e^43)^x = 0", "exp(-50*x) = 0", "floor(x) = 0"]) {
+      expect(failure(await room.call("solve", { equation, variable: "x" }))).toMatch(/holds to double precision on all of \[[-\d.]+, [-\d.]+\]: it may hold on that whole stretch/);
+    }
+    expect(ok(await room.call("solve", { equation: "sqrt(1 - x^2) = 0", variable: "x" })).value).toBe("x = -1 or x = 1");
+    // "failed unexpectedly": Complex(0, √2) hid a generator; a NaN beside a pole was taken for a sign.
+    expect((await room.call("solve", { equation: "(-2)^(1/2)/floor(-40) = 0", variable: "x" })).isError).toBeFalsy();
+    expect(failure(await room.call("integrate", { expression: "log(10^226, x)^x", variable: "x", from: -1, to: 2 }))).not.toMatch(/unexpectedly/);
+  });
 });
 

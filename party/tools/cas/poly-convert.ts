@@ -86,7 +86,8 @@ export function toPoly(json: Json, ring: Ring, options: PolyOptions = {}): Poly 
     const h = head(j);
     const a = args(j);
     if (h === "Add" || h === "Subtract" || h === "Negate" || h === "Multiply") return a.every(collect);
-    if (h === "Complex") return atoms.push("ImaginaryUnit"), true;
+    // Its parts are collected too: Complex(0, √2) has √2 as a generator (found during conversion, it crashed).
+    if (h === "Complex") return atoms.push("ImaginaryUnit"), a.every(collect);
     if (h === "Divide" && numberOf(a[1]!)) return collect(a[0]!);
     if (h === "Power") {
       const e = integerValue(a[1]!);

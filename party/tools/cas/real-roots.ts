@@ -4,6 +4,7 @@
  * domain approached geometrically; and touching roots, where f has a minimum of |f| at zero without
  * crossing it, found as zeros of f' (or by minimising |f|) and kept only when f vanishes there.
  */
+import { ToolError } from "../tool-error.ts";
 import type { LongWork } from "../math/long-work.ts";
 
 export type RealRoot = { x: number; touching: boolean };
@@ -59,16 +60,29 @@ export async function realRoots(f: F, df: F | undefined, from: number, to: numbe
     ys.push(f(xs[i]!));
   }
   const scaleNear = (i: number) => Math.max(...[ys[i - 1], ys[i], ys[i + 1], ys[i + 2]].filter((y): y is number => y !== undefined && Number.isFinite(y)).map(Math.abs), 1e-300);
+  // A sample that is exactly zero is a root only when its neighbours are not: a run of zeros is a value
+  // that underflowed (i·e^(−43x) past x = 16.5 gave fifty "roots") or a stretch where f vanishes, not roots.
+  const isolatedZero = (i: number) => ys[i] === 0 && ys[i - 1] !== 0 && ys[i + 1] !== 0;
+  const run = ys.findIndex((y, i) => y === 0 && ys[i + 1] === 0);
+  if (run >= 0) {
+    let end = run;
+    while (ys[end + 1] === 0) end++;
+    const at = (x: number) => Number(x.toPrecision(6));
+    throw new ToolError(
+      `the equation holds to double precision on all of [${at(xs[run]!)}, ${at(xs[end]!)}]: it may hold on that whole stretch, ` +
+        "or its two sides may differ by less than doubles can show there; its roots cannot be listed",
+    );
+  }
   for (let i = 0; i < samples; i++) {
     const [x0, x1, y0, y1] = [xs[i]!, xs[i + 1]!, ys[i]!, ys[i + 1]!];
-    if (y0 === 0) push(x0, false);
+    if (isolatedZero(i)) push(x0, false);
     const [s0, s1] = [signOf(y0), signOf(y1)];
     if (s0 !== 0 && s1 !== 0 && s0 !== s1) {
       const x = bisect(f, x0, x1, y0);
       if (vanishes(f, x, scaleNear(i), 1e-6)) push(x, false);
-    } else if ((s0 === 0) !== (s1 === 0)) {
+    } else if (Number.isNaN(y0) !== Number.isNaN(y1)) {
       // One side is outside the domain: approach its edge geometrically and look for a sign change there.
-      const [inside, outside] = s0 === 0 ? [x1, x0] : [x0, x1];
+      const [inside, outside] = Number.isNaN(y0) ? [x1, x0] : [x0, x1];
       const edge = domainEdge(f, inside, outside);
       let [px, py] = [inside, f(inside)];
       for (let k = 1; k <= 16; k++) {
@@ -83,7 +97,7 @@ export async function realRoots(f: F, df: F | undefined, from: number, to: numbe
       if (f(edge) === 0) push(edge, false);
     }
   }
-  if (ys[samples] === 0) push(to, false);
+  if (isolatedZero(samples)) push(to, false);
   // Touching roots: a local minimum of |f| between samples of one sign.
   for (let i = 1; i < samples; i++) {
     const [a, b, c] = [ys[i - 1]!, ys[i]!, ys[i + 1]!];

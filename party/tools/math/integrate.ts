@@ -110,7 +110,7 @@ export const integrateTool = defineTool({
         const f = realFunction(expression, variable, context.room, call, "the integrand");
         const poles = nonIntegrableSpikes(f, Math.min(a, b), Math.max(a, b), (units) => call.spend(units * 20));
         // Opposite signs beside a pole (1/x at 0), or beside two of them: +∞ on one side, −∞ on the other.
-        const signs = new Set(poles.flatMap((pole) => pole.signs).filter((sign) => sign !== 0));
+        const signs = new Set(poles.flatMap((pole) => pole.signs).filter((sign) => sign === 1 || sign === -1));
         if (signs.size > 1) throw new Undefined(poles);
         if (poles.length) throw new Divergent(poles[0]!.at);
       }

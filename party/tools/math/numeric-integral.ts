@@ -199,7 +199,8 @@ export function nonIntegrableSpikes(f: (x: number) => number, lo: number, hi: nu
     };
     const p = Math.max(growth(-1) || 0, growth(1) || 0);
     if (p < 0.95 || spikes.some((s) => Math.abs(s.at - c) < 2 * step)) continue;
-    const signs = [-1, 1].filter((side) => inside(c + side * d2)).map((side) => Math.sign(f(c + side * d2)));
+    // A side where f has no real value (NaN) has no sign.
+    const signs = [-1, 1].filter((side) => inside(c + side * d2)).map((side) => Math.sign(f(c + side * d2))).filter((sign) => sign === 1 || sign === -1);
     spikes.push({ at: c, signs });
   }
   return spikes;
