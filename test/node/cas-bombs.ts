@@ -130,4 +130,5 @@ export const BOMBS: Bomb[] = [
   ["series", { expression: "abs((a*1.5)^(x^2))", variable: "x", order: 6, point: 1000 }],
   ["series", { expression: "atan2(x^1000, x)^-12", variable: "x", order: 19, point: "1e20" }],
   ["simplify", { expression: "(e^30)^5 * mod(92440, factorial(2358))^93235" }],
+  ["series", { expression: "nthRoot(10^1436, 0^4) - nthRoot(2, -1)^y", variable: "x", order: 16 }],
 ];

@@ -7,6 +7,7 @@
  *
  * A series holds its coefficients from exponent `low` up, and knows them up to exponent `known` (exclusive).
  */
+import { ToolError } from "../tool-error.ts";
 import { integerRoot } from "../math/exact-float.ts";
 import { Rational } from "../math/rational.ts";
 import type { Budget } from "../math/budget.ts";
@@ -235,6 +236,7 @@ function build(json: Json, x: string, ring: SeriesRing): S {
     case "Root": {
       const n = rationalValue(a[1]!);
       if (!n) throw new Unsupported("a root of symbolic order");
+      if (n.n === 0n) throw new ToolError("a root of order 0 has no value");
       return ring.power(recur(a[0]!), new Rational(n.d, n.n));
     }
     case "Power": {
