@@ -33,17 +33,10 @@ export class Meter {
       for (const name of Object.getOwnPropertyNames(proto)) {
         if (name === "constructor" || seen.has(name)) continue;
         seen.add(name);
-        const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
-        if (typeof descriptor.value !== "function") continue;
-        const original = descriptor.value as (...a: unknown[]) => unknown;
         const meter = this;
-        Object.defineProperty(engine, name, {
-          configurable: true,
-          writable: true,
-          value: function metered(this: unknown, ...a: unknown[]) {
-            if (++meter.ticks > meter.limit) meter.#trip();
-            return original.apply(this, a);
-          },
+        wrapMethod(proto, engine, name, (original) => function metered(this: unknown, ...a: unknown[]) {
+          if (++meter.ticks > meter.limit) meter.#trip();
+          return original.apply(this, a);
         });
       }
     }
@@ -59,17 +52,10 @@ export class Meter {
   guardNumbers(proto: object, tooLarge: (method: string, self: unknown, args: unknown[]) => boolean): void {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === "constructor" || name.startsWith("_")) continue;
-      const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
-      if (typeof descriptor.value !== "function") continue;
-      const original = descriptor.value as (...a: unknown[]) => unknown;
       const meter = this;
-      Object.defineProperty(proto, name, {
-        configurable: true,
-        writable: true,
-        value: function guarded(this: unknown, ...a: unknown[]) {
-          if (tooLarge(name, this, a)) meter.#refuse();
-          return original.apply(this, a);
-        },
+      wrapMethod(proto, proto, name, (original) => function guarded(this: unknown, ...a: unknown[]) {
+        if (tooLarge(name, this, a)) meter.#refuse();
+        return original.apply(this, a);
       });
     }
   }
@@ -101,6 +87,15 @@ export class Meter {
     this.#stop = undefined;
     return this.ticks;
   }
+}
+
+type Method = (...a: unknown[]) => unknown;
+
+/** Defines on `target` a wrapper of the method `name` of `proto` (nothing when it is not a method). */
+function wrapMethod(proto: object, target: object, name: string, wrap: (original: Method) => Method): void {
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name)!;
+  if (typeof descriptor.value !== "function") return;
+  Object.defineProperty(target, name, { configurable: true, writable: true, value: wrap(descriptor.value as Method) });
 }
 
 /** Replaces the clocks with one that advances with the ticks; answers the function that restores them. */
