@@ -131,4 +131,6 @@ export const BOMBS: Bomb[] = [
   ["series", { expression: "atan2(x^1000, x)^-12", variable: "x", order: 19, point: "1e20" }],
   ["simplify", { expression: "(e^30)^5 * mod(92440, factorial(2358))^93235" }],
   ["series", { expression: "nthRoot(10^1436, 0^4) - nthRoot(2, -1)^y", variable: "x", order: 16 }],
+  // Our own exact series, priced by the size of each addition (6 s at a unit a pair of 12,000-bit fractions).
+  ["series", { expression: "((0.333^-12)*x)^57 + (2.25e-5*y)^2.5", variable: "x", order: 18, point: "1e20" }],
 ];
