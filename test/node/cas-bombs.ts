@@ -133,4 +133,6 @@ export const BOMBS: Bomb[] = [
   ["series", { expression: "nthRoot(10^1436, 0^4) - nthRoot(2, -1)^y", variable: "x", order: 16 }],
   // Our own exact series, priced by the size of each addition (6 s at a unit a pair of 12,000-bit fractions).
   ["series", { expression: "((0.333^-12)*x)^57 + (2.25e-5*y)^2.5", variable: "x", order: 18, point: "1e20" }],
+  // conj( ) of a number hid (10^300)^128 from the size checks (1.95 s).
+  ["matrix", { operation: "determinant", a: [["(77267*x)^-6", "sin(((1^x)^2.5)^2.5)"], ["1e300^conj(2^7)", "asinh(acosh(1e356^(x^2))^35)"]] }],
 ];

@@ -118,6 +118,14 @@ export function foldNumbers(json: Json, what = "the expression"): Json {
       case "Root":
         result = numbers.length === 2 && b!.isInteger() ? exactRoot(a!, b!.n) : undefined;
         break;
+      // A rational is real: conj(2^7) is 128, so (10^300)^conj(2^7) is a power the checks can size.
+      case "Conjugate":
+      case "Real":
+        result = numbers.length === 1 ? a : undefined;
+        break;
+      case "Imaginary":
+        result = numbers.length === 1 ? Rational.ZERO : undefined;
+        break;
       case "Max":
       case "Min": {
         // Compared by the sign of the difference (d > 0 always): max(10^60, 99986) is a number a check can read.
