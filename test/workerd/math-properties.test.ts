@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { complex, evaluate } from "mathjs";
 import type { Complex } from "mathjs";
 import { describe, expect, it } from "vitest";
-import { decompose, ratioToDouble, sqrtRatioToDouble } from "../../party/tools/math/exact-float.ts";
+import { bitLength, decompose, ratioToDouble, sqrtRatioToDouble } from "../../party/tools/math/exact-float.ts";
 import { failure, loadMathFirst, mathRoom, ok } from "./math-harness.ts";
 
 loadMathFirst();
@@ -74,6 +74,17 @@ describe("exact arithmetic", () => {
       { numRuns: 500 },
     );
   }, PROPERTY_TIMEOUT);
+
+  it("counts the bits of an integer exactly, from its hexadecimal digits", () => {
+    const integer = fc.oneof(fc.bigInt({ min: -(1n << 70n), max: 1n << 70n }), fc.bigInt({ min: -(1n << 5000n), max: 1n << 5000n }));
+    fc.assert(
+      fc.property(integer, (n) => {
+        expect(bitLength(n)).toBe(n === 0n ? 0 : (n < 0n ? -n : n).toString(2).length);
+      }),
+      { numRuns: 500 },
+    );
+    for (let k = 0n; k < 70n; k++) expect([bitLength(1n << k), bitLength((1n << k) - 1n), bitLength(-(1n << k))]).toEqual([Number(k) + 1, Number(k), Number(k) + 1]);
+  });
 });
 
 /** A random differentiable expression in x. */

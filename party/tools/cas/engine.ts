@@ -11,6 +11,7 @@
 import type { ComputeEngine } from "@cortex-js/compute-engine";
 import { ToolError } from "../tool-error.ts";
 import type { Budget } from "../math/budget.ts";
+import { bitLength } from "../math/exact-float.ts";
 import { MAX_CAS_STEPS, MAX_CAS_TICKS, MAX_DECIMAL_DIGITS, MAX_DECIMAL_EXPONENT, MAX_ENGINE_EXACT_BITS, TICK_UNITS } from "./caps.ts";
 import { Meter } from "./meter.ts";
 
@@ -111,7 +112,7 @@ function exactTooLarge(proto: object) {
     const { rational, imRational } = v as Exact;
     return big(rational?.[0]) || big(rational?.[1]) || big(imRational?.[0]) || big(imRational?.[1]);
   };
-  const bits = (v: bigint | number | undefined) => (typeof v === "bigint" ? (v < 0n ? -v : v).toString(16).length * 4 : 53);
+  const bits = (v: bigint | number | undefined) => (typeof v === "bigint" ? bitLength(v) : 53);
   return (method: string, self: unknown, args: unknown[]): boolean => {
     if (large(self) || args.some(large)) return true;
     if (method !== "pow" || typeof args[0] !== "number") return false;
@@ -134,7 +135,7 @@ function decimalTooLarge(BigDecimal: Function) {
     // An integer power is computed exactly by squaring: its digits are the base's times the power.
     const n = Number(typeof args[0] === "number" ? args[0] : String(args[0]));
     const { significand } = self as { significand: bigint };
-    const digits = (significand < 0n ? -significand : significand).toString(16).length * 1.21;
+    const digits = bitLength(significand) * Math.LOG10E * Math.LN2;
     return Number.isInteger(n) && Math.abs(n) * digits > MAX_DECIMAL_DIGITS;
   };
 }

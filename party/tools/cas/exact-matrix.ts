@@ -5,6 +5,7 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { Rational } from "../math/rational.ts";
+import { bitLength } from "../math/exact-float.ts";
 import type { Budget } from "../math/budget.ts";
 
 export type RationalMatrix = Rational[][];
@@ -17,7 +18,7 @@ export type RationalMatrix = Rational[][];
 function charge(budget: Budget | undefined, m: RationalMatrix): void {
   const n = Math.max(m.length, m[0]?.length ?? 0);
   let bits = 4;
-  for (const row of m) for (const q of row) bits = Math.max(bits, q.n.toString(16).length * 4 + q.d.toString(16).length * 4);
+  for (const row of m) for (const q of row) bits = Math.max(bits, bitLength(q.n) + bitLength(q.d));
   const size = bits * n;
   budget?.spend(n ** 3 * (0.2 + (size / 1500) ** 2));
 }

@@ -8,6 +8,7 @@
 import { Rational, gcd } from "../math/rational.ts";
 import type { Budget } from "../math/budget.ts";
 import { rationalRoot } from "../math/exact-roots.ts";
+import { bitLength } from "../math/exact-float.ts";
 import { polynomialRoots } from "../math/numeric-roots.ts";
 import { squareFreeFactors } from "../math/square-free.ts";
 import * as C from "./complex.ts";
@@ -19,7 +20,6 @@ export type Factored = { content: Rational; factors: { poly: IntPoly; multiplici
 /** Candidate products tried in all, per polynomial. */
 const MAX_CANDIDATES = 20_000;
 
-const abs = (n: bigint) => (n < 0n ? -n : n);
 export const degreeOf = (p: IntPoly) => p.length - 1;
 
 /** Integer coefficients with no common factor and a positive leading one; the factor taken out. */
@@ -57,7 +57,7 @@ export function divideExact(a: IntPoly, b: IntPoly): IntPoly | undefined {
  * significant bits (quantizing them to 10⁻¹² of the largest turned 1000002000001x² − 1 into x²).
  */
 export function asDoubles(p: IntPoly): number[] {
-  const bits = p.reduce((m, c) => Math.max(m, abs(c).toString(2).length), 0);
+  const bits = p.reduce((m, c) => Math.max(m, bitLength(c)), 0);
   const shift = BigInt(Math.max(0, bits - 1000));
   return p.map((c) => Number(c >> shift));
 }

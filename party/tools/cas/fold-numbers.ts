@@ -6,7 +6,7 @@
  * bounds the numbers it can see (an exponent that is itself a sum or power, 2^(10^9), it cannot).
  */
 import { Rational } from "../math/rational.ts";
-import { integerRoot } from "../math/exact-float.ts";
+import { bitLength, integerRoot } from "../math/exact-float.ts";
 import { MAX_EXACT_DENOMINATOR_BITS, MAX_EXACT_NUMBER_BITS, MAX_EXACT_TOTAL_BITS, MAX_SYMBOLIC_COEFFICIENT_BITS } from "./caps.ts";
 import { ToolError } from "../tool-error.ts";
 import { args, head, mapTree, rational, rationalValue } from "./mathjson.ts";
@@ -42,7 +42,7 @@ export function checkSize(what: string, bits: number, denominatorBits: number, t
 export function log2Of(n: bigint): number {
   const magnitude = n < 0n ? -n : n;
   if (magnitude <= 1n) return 0;
-  const bits = magnitude.toString(2).length;
+  const bits = bitLength(magnitude);
   return bits <= 1000 ? Math.log2(Number(magnitude)) : bits;
 }
 

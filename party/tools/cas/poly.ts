@@ -4,6 +4,7 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { Rational } from "../math/rational.ts";
+import { bitLength } from "../math/exact-float.ts";
 import type { Budget } from "../math/budget.ts";
 import { MAX_EXACT_BITS } from "../math/limits.ts";
 import { MAX_EXPAND_TERMS } from "./caps.ts";
@@ -102,7 +103,7 @@ export class Poly {
       }
     }
     if (out.size > MAX_EXPAND_TERMS) throw new ToolError(TOO_MANY_TERMS);
-    for (const c of out.values()) if (c.n.toString(16).length * 4 > MAX_EXACT_BITS || c.d.toString(16).length * 4 > MAX_EXACT_BITS) {
+    for (const c of out.values()) if (bitLength(c.n) > MAX_EXACT_BITS || bitLength(c.d) > MAX_EXACT_BITS) {
       throw new ToolError("the expansion's coefficients would be too large to compute exactly");
     }
     return new Poly(this.n, out);
@@ -164,7 +165,6 @@ export class Poly {
   }
 }
 
-const bitLength = (n: bigint) => (n < 0n ? -n : n).toString(16).length * 4;
 
 /**
  * Work units (about a microsecond each) to multiply two coefficients of `bits` bits and add the product to

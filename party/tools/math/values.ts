@@ -2,6 +2,7 @@
  * @module What a mathjs value weighs: its element count, the bits of its exact numbers, its kind.
  */
 import { isBigInt, isBigNumber, isComplex, isFraction, isMatrix, isUnit } from "./kinds.ts";
+import { bitLength } from "./exact-float.ts";
 import type { Matrix } from "mathjs";
 import { ToolError } from "../tool-error.ts";
 import { MAX_ELEMENTS, MAX_EXACT_BITS, MAX_STRING_LENGTH } from "./limits.ts";
@@ -48,12 +49,6 @@ export function exactBits(value: unknown): number {
   }
   if (isUnit(value)) return exactBits((value as unknown as { value: unknown }).value);
   return 0;
-}
-
-function bitLength(n: bigint): number {
-  const abs = n < 0n ? -n : n;
-  // toString(16) is linear in the size, which is itself bounded by the checks that call this.
-  return abs === 0n ? 0 : abs.toString(16).length * 4;
 }
 
 /** The first element of a collection, which tells the kind of numbers it holds. */
