@@ -135,4 +135,8 @@ export const BOMBS: Bomb[] = [
   ["series", { expression: "((0.333^-12)*x)^57 + (2.25e-5*y)^2.5", variable: "x", order: 18, point: "1e20" }],
   // conj( ) of a number hid (10^300)^128 from the size checks (1.95 s).
   ["matrix", { operation: "determinant", a: [["(77267*x)^-6", "sin(((1^x)^2.5)^2.5)"], ["1e300^conj(2^7)", "asinh(acosh(1e356^(x^2))^35)"]] }],
+  // The engine made a decimal of 10^4620 475 times, each a quadratic trimming of zeros (2.2 s): its steps are
+  // now weighed by the numbers at the point, and each such conversion priced by its size.
+  ["series", { expression: "log(y) + ((x^33)^7)", variable: "x", order: 15, point: "1e20" }],
+  ["limit", { expression: "log(y)*x^231 + x^230", variable: "x", point: "1e20" }],
 ];

@@ -5,7 +5,8 @@
  */
 import { ComputeEngine } from "@cortex-js/compute-engine";
 import { expect, it } from "vitest";
-import { casRun, loadCas } from "../../party/tools/cas/engine.ts";
+import { casRun, decimalConversionTicks, loadCas } from "../../party/tools/cas/engine.ts";
+import { TICK_UNITS } from "../../party/tools/cas/caps.ts";
 import { Budget } from "../../party/tools/math/budget.ts";
 import { testSeed } from "../support/random.ts";
 
@@ -38,4 +39,33 @@ it("exact numbers are written as the engine writes them, without its quadratic t
   const big = engine.number(10n ** 58800n + 47n ** 17n).json as { num: string };
   expect(big.num).toHaveLength(58801);
   expect(big.num.endsWith(String(47n ** 17n))).toBe(true);
+});
+
+it("making a decimal of an exact integer is priced at least at its measured cost", async () => {
+  const { BigDecimal } = await import("@cortex-js/compute-engine");
+  const rows: string[] = [];
+  const under: string[] = [];
+  // Trailing zeros are what the engine's decimals divide away one 10⁹ at a time: its worst case.
+  for (const [name, value] of [
+    ["10^2000", 10n ** 2000n],
+    ["10^4620", 10n ** 4620n],
+    ["231·10^12000", 231n * 10n ** 12000n],
+    ["10^40000", 10n ** 40000n],
+    ["7^30000·10^9", 7n ** 30000n * 10n ** 9n],
+  ] as const) {
+    let micros = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < 3; k++) {
+      const started = performance.now();
+      new BigDecimal(value);
+      micros = Math.min(micros, (performance.now() - started) * 1000);
+    }
+    const charged = decimalConversionTicks(value) * TICK_UNITS;
+    rows.push(`${name}: ${Math.round(micros)} µs, charged ${charged} units`);
+    if (micros > 15 && micros / charged > 3) under.push(rows.at(-1)!);
+  }
+  console.log(rows.join("\n"));
+  expect(under).toEqual([]);
+  // A number with no trailing zeros is made at once, and costs nothing extra.
+  expect(decimalConversionTicks(10n ** 40000n + 1n)).toBe(0);
+  expect(decimalConversionTicks(2n ** 100000n)).toBe(0);
 });

@@ -5,7 +5,6 @@
  */
 import { ToolError } from "../tool-error.ts";
 import { args, hasInexact, head, headsOf, mentions, substitute } from "./mathjson.ts";
-import { preflight } from "./preflight.ts";
 import type { Json } from "./mathjson.ts";
 import { approximate, realFunctionOf } from "./numeric-check.ts";
 import type { Algebra } from "./session.ts";
@@ -98,7 +97,7 @@ export function limit(algebra: Algebra, json: Json, variable: string, point: Jso
   if (!Number.isFinite(pointValue) && side !== "both") throw new ToolError("a limit at infinity has only one side; leave direction out");
   // The engine substitutes the point: the numbers that makes must be computable ((10^-300)^x at x = -1 is
   // 10^300, and to the 1566th power 8 s of one step).
-  if (Number.isFinite(pointValue)) preflight(substitute(json, new Map([[variable, point]])), "the expression at the point");
+  if (Number.isFinite(pointValue)) algebra.expect(substitute(json, new Map([[variable, point]])), "the expression at the point");
   const found = oneLimit(algebra, json, variable, point, pointValue, side);
   if (found?.verdict === "disagree") {
     console.error("limit failed its check:", JSON.stringify(json), JSON.stringify(point), side, "→", JSON.stringify(found.result));

@@ -19,6 +19,8 @@ export class Meter {
   ticks = 0;
   limit = Number.POSITIVE_INFINITY;
   tripped = false;
+  /** What one tick of this run is worth in plain ticks (casRun's weight). */
+  weight = 1;
   #stop: (() => void) | undefined;
   readonly #cancellation: (message: string) => Error;
 
@@ -60,6 +62,20 @@ export class Meter {
     }
   }
 
+  /**
+   * Prices a method by its arguments: each call adds `ticksOf` plain ticks to the run (fewer when the
+   * run's ticks are weighed heavier), for a step whose cost depends on the size of what it is given, and
+   * trips the run when that spends it.
+   */
+  price(proto: object, target: object, name: string, ticksOf: (self: unknown, args: unknown[]) => number): void {
+    const meter = this;
+    wrapMethod(proto, target, name, (original) => function priced(this: unknown, ...a: unknown[]) {
+      meter.ticks += ticksOf(this, a) / meter.weight;
+      if (meter.ticks > meter.limit) meter.#trip();
+      return original.apply(this, a);
+    });
+  }
+
   #refuse(): never {
     // Sticky, like a spent budget: the engine's next step throws again if it caught this one.
     this.limit = Math.min(this.limit, this.ticks);
@@ -72,10 +88,11 @@ export class Meter {
     throw this.#cancellation("the algebra engine's work budget is spent");
   }
 
-  /** Starts a run of at most `limit` ticks, with the virtual clock. */
-  start(limit: number): void {
+  /** Starts a run of at most `limit` ticks, each worth `weight` plain ones, with the virtual clock. */
+  start(limit: number, weight = 1): void {
     this.ticks = 0;
     this.limit = limit;
+    this.weight = weight;
     this.tripped = false;
     this.#stop = virtualClock(() => this.ticks);
   }

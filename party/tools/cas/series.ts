@@ -12,7 +12,6 @@ import { args, hasInexact, head, headsOf, mentions, rational, rationalValue, sub
 import { seriesAtZero, Unsupported as NoSeries } from "./power-series.ts";
 import type { Json } from "./mathjson.ts";
 import { approximate } from "./numeric-check.ts";
-import { preflight } from "./preflight.ts";
 import type { Algebra } from "./session.ts";
 import type { Verdict } from "./verify.ts";
 
@@ -165,7 +164,7 @@ export function series(algebra: Algebra, json: Json, variable: string, point: Js
   if (order < 1 || order > MAX_SERIES_ORDER) throw new ToolError(`order must be from 1 to ${MAX_SERIES_ORDER}`);
   // The engine evaluates the expression at the point: the numbers that makes must be computable
   // (x^1000 at 10^20 is 10^20000; a^(x²) at 1000 has (3/2)^1000000 in it).
-  if (point !== 0) preflight(substitute(json, new Map([[variable, point]])), "the expression at the point");
+  if (point !== 0) algebra.expect(substitute(json, new Map([[variable, point]])), "the expression at the point");
   const shifted = substitute(json, new Map([[variable, point === 0 ? T : (["Add", point, T] as Json)]]));
   const terms = ownSeries(algebra, shifted, order) ?? engineSeries(algebra, shifted, order);
   const verdict = check(algebra, json, variable, point, terms, order);
