@@ -190,10 +190,10 @@ export function preflight(json: Json, what = "the expression"): { json: Json; bi
   if (nesting > MAX_FUNCTION_NESTING) {
     throw new ToolError(`${what} nests functions ${nesting} deep (such as sin(sin(…))); algebra takes at most ${MAX_FUNCTION_NESTING} levels`);
   }
-  const degree = largestDegree(json);
-  if (degree > MAX_VARIABLE_DEGREE) throw new ToolError(`${what} has a power of a variable of degree ${degree.toLocaleString("en-US")}; algebra takes degrees up to ${MAX_VARIABLE_DEGREE.toLocaleString("en-US")}`);
   const folded = foldNumbers(json, what);
-  // After folding: factorial(10^5) is factorial(100000) by now.
+  // After folding: factorial(10^5) is factorial(100000) by now, and (x^38)^((-50)·(-45)) is x^85500.
+  const degree = largestDegree(folded);
+  if (degree > MAX_VARIABLE_DEGREE) throw new ToolError(`${what} has a power of a variable of degree ${degree.toLocaleString("en-US")}; algebra takes degrees up to ${MAX_VARIABLE_DEGREE.toLocaleString("en-US")}`);
   checkNumbers(folded, what);
   // The engine evaluates a constant in decimals whenever it needs its sign or its integer part
   // (floor(cosh(123456789))^(5/6) took 39 s, in steps of arithmetic on a 53-million-digit number).
