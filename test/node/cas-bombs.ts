@@ -139,4 +139,8 @@ export const BOMBS: Bomb[] = [
   // now weighed by the numbers at the point, and each such conversion priced by its size.
   ["series", { expression: "log(y) + ((x^33)^7)", variable: "x", order: 15, point: "1e20" }],
   ["limit", { expression: "log(y)*x^231 + x^230", variable: "x", point: "1e20" }],
+  // A degree hidden in an exponent the checks read only after folding: x^-769500 (1.5 s).
+  ["series", { expression: "((x^38)^((-50)*(-45)))^-9", variable: "x", order: 8 }],
+  // A power of a polynomial with a fraction in it, kept in lowest terms at every pair of terms (1.4 s).
+  ["matrix", { operation: "determinant", a: [["sqrt(32 + 1e-216)", "log(atan2(atanh(48)^x, exp(1)), 44543^13)"], ["((e - 2.25e-5) - 23^x)^46", "im(cosh(0.1))"]] }],
 ];

@@ -8,6 +8,8 @@ import { complex, evaluate } from "mathjs";
 import type { Complex } from "mathjs";
 import { describe, expect, it } from "vitest";
 import { bitLength, decompose, ratioToDouble, sqrtRatioToDouble } from "../../party/tools/math/exact-float.ts";
+import { Poly } from "../../party/tools/cas/poly.ts";
+import { Rational } from "../../party/tools/math/rational.ts";
 import { failure, loadMathFirst, mathRoom, ok } from "./math-harness.ts";
 
 loadMathFirst();
@@ -84,6 +86,32 @@ describe("exact arithmetic", () => {
       { numRuns: 500 },
     );
     for (let k = 0n; k < 70n; k++) expect([bitLength(1n << k), bitLength((1n << k) - 1n), bitLength(-(1n << k))]).toEqual([Number(k) + 1, Number(k), Number(k) + 1]);
+  });
+});
+
+describe("polynomial products", () => {
+  const rational = fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.oneof(fc.constant(1n), fc.bigInt({ min: 1n, max: 1000n }), fc.bigInt({ min: 1n, max: 10n ** 20n })));
+  const poly = fc.array(fc.tuple(fc.nat(6), fc.nat(6), rational), { minLength: 1, maxLength: 14 }).map((terms) => {
+    let p = new Poly(2);
+    for (const [i, j, [n, d]] of terms) p = p.add(new Poly(2, new Map([[`${i},${j}`, new Rational(n, d)]])));
+    return p;
+  });
+  it("multiplies as the schoolbook product does, over common denominators or not", () => {
+    fc.assert(
+      fc.property(poly, poly, (p, q) => {
+        const expected = new Map<string, Rational>();
+        for (const [ka, ca] of p.terms) for (const [kb, cb] of q.terms) {
+          const [a, b] = [ka.split(",").map(Number), kb.split(",").map(Number)];
+          const k = `${a[0]! + b[0]!},${a[1]! + b[1]!}`;
+          expected.set(k, (expected.get(k) ?? Rational.ZERO).add(ca.mul(cb)));
+        }
+        for (const [k, c] of expected) if (c.isZero()) expected.delete(k);
+        const product = p.mul(q);
+        expect(product.equals(new Poly(2, expected))).toBe(true);
+        expect(q.mul(p).equals(product)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

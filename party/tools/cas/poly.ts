@@ -3,7 +3,7 @@
  * factor and gcd stand on. Work is bounded by the terms a product may have, counted before it is formed.
  */
 import { ToolError } from "../tool-error.ts";
-import { Rational } from "../math/rational.ts";
+import { Rational, gcd } from "../math/rational.ts";
 import { bitLength } from "../math/exact-float.ts";
 import type { Budget } from "../math/budget.ts";
 import { MAX_EXACT_BITS } from "../math/limits.ts";
@@ -88,18 +88,41 @@ export class Poly {
   mul(o: Poly, budget?: Budget): Poly {
     // The work is the pairs of terms, however many of them collapse into one, each priced by the size of
     // its coefficients (pairCost): ((46 + a)^33)^46 took a second at two units a pair.
-    if (this.size * o.size > MAX_TERM_PAIRS) throw new ToolError(TOO_MANY_TERMS);
+    const pairs = this.size * o.size;
+    if (pairs > MAX_TERM_PAIRS) throw new ToolError(TOO_MANY_TERMS);
     const [a, b] = [this.coefficientSize(), o.coefficientSize()];
-    budget?.spend(this.size * o.size * pairCost((a.bits + b.bits) / 2, a.fractions || b.fractions));
-    const out = new Map<string, Rational>();
-    for (const [ka, ca] of this.terms) {
-      const ea = unkey(ka);
-      for (const [kb, cb] of o.terms) {
-        const eb = unkey(kb);
-        const k = key(ea.map((x, i) => x + eb[i]!));
-        const sum = (out.get(k) ?? Rational.ZERO).add(ca.mul(cb));
-        if (sum.isZero()) out.delete(k);
-        else out.set(k, sum);
+    const [left, right] = [this.#overCommonDenominator(a), o.#overCommonDenominator(b)];
+    let out: Map<string, Rational>;
+    if (left && right) {
+      // Integers over one denominator each: a pair is a product and a sum, and lowest terms (a gcd) are
+      // taken once per term of the product, not once per pair; ((e − 9/400000) − 23^x)^46 went from 1.1 s to 0.1 s.
+      const bits = (left.bits + right.bits) / 2;
+      budget?.spend(pairs * pairCost(bits, false));
+      const sums = new Map<string, bigint>();
+      const rights = [...right.numerators].map(([k, c]) => [unkey(k), c] as const);
+      for (const [ka, ca] of left.numerators) {
+        const ea = unkey(ka);
+        for (const [eb, cb] of rights) {
+          const k = key(ea.map((x, i) => x + eb[i]!));
+          sums.set(k, (sums.get(k) ?? 0n) + ca * cb);
+        }
+      }
+      const denominator = left.denominator * right.denominator;
+      if (denominator !== 1n) budget?.spend(sums.size * pairCost(left.bits + right.bits, true));
+      out = new Map();
+      for (const [k, c] of sums) if (c !== 0n) out.set(k, new Rational(c, denominator));
+    } else {
+      budget?.spend(pairs * pairCost((a.bits + b.bits) / 2, a.fractions || b.fractions));
+      out = new Map();
+      for (const [ka, ca] of this.terms) {
+        const ea = unkey(ka);
+        for (const [kb, cb] of o.terms) {
+          const eb = unkey(kb);
+          const k = key(ea.map((x, i) => x + eb[i]!));
+          const sum = (out.get(k) ?? Rational.ZERO).add(ca.mul(cb));
+          if (sum.isZero()) out.delete(k);
+          else out.set(k, sum);
+        }
       }
     }
     if (out.size > MAX_EXPAND_TERMS) throw new ToolError(TOO_MANY_TERMS);
@@ -107,6 +130,28 @@ export class Poly {
       throw new ToolError("the expansion's coefficients would be too large to compute exactly");
     }
     return new Poly(this.n, out);
+  }
+
+  /**
+   * The coefficients as integers over their least common denominator, with the size of the largest in
+   * bits; undefined when that denominator would be much larger than the coefficients' own (many unlike
+   * denominators), where keeping fractions costs less.
+   */
+  #overCommonDenominator(size: { bits: number; fractions: boolean }): { numerators: Map<string, bigint>; denominator: bigint; bits: number } | undefined {
+    let denominator = 1n;
+    for (const c of this.terms.values()) {
+      if (denominator % c.d === 0n) continue;
+      denominator = (denominator / gcd(denominator, c.d)) * c.d;
+      if (bitLength(denominator) > 2 * size.bits + 64) return undefined;
+    }
+    const numerators = new Map<string, bigint>();
+    let bits = bitLength(denominator);
+    for (const [k, c] of this.terms) {
+      const numerator = c.n * (denominator / c.d);
+      numerators.set(k, numerator);
+      bits = Math.max(bits, bitLength(numerator));
+    }
+    return { numerators, denominator, bits };
   }
 
   pow(k: number, budget?: Budget): Poly {
