@@ -171,7 +171,11 @@ export function largestExpandedPower(json: Json): number {
   return Math.max(own, ...args(json).map(largestExpandedPower));
 }
 
-/** The highest power of a variable (not a constant such as e) json holds, nested powers multiplied (((x^28)^23)^-10: 6440); 0 without one. */
+/**
+ * The highest power of a variable (not a constant such as e) json holds, nested powers multiplied
+ * (((x^28)^23)^-10: 6440); 0 without one. A whole power multiplies the degree of a polynomial-like base
+ * (a sum, product, quotient or power); of a function it does not (atan2(x^1000, x)^-12 has degree 1000).
+ */
 export function largestDegree(json: Json): number {
   const h = head(json);
   if (!h) return isSymbol(json) && !Object.hasOwn(ENGINE_CONSTANTS, json) ? 1 : 0;
@@ -179,9 +183,12 @@ export function largestDegree(json: Json): number {
   if (h === "Power") {
     const e = integerValue(parts[1]!);
     const inner = largestDegree(parts[0]!);
-    if (e !== undefined && inner > 0) return inner * Math.abs(Number(e));
+    const base = head(parts[0]!);
+    if (e !== undefined && inner > 0 && (base === undefined || POLYNOMIAL_HEADS.has(base))) return inner * Math.abs(Number(e));
     return Math.max(inner, largestDegree(parts[1]!));
   }
   return Math.max(0, ...parts.map(largestDegree));
 }
+
+const POLYNOMIAL_HEADS = new Set(["Add", "Subtract", "Multiply", "Divide", "Negate", "Power"]);
 
