@@ -82,6 +82,7 @@ export function foldNumbers(json: Json, what = "the expression"): Json {
   const fold = (node: Json): Json => {
     const h = head(node);
     if (!h || h === "Rational") return node;
+    if (h === "Root" && exact(args(node)[1] ?? 1)?.isZero()) throw new ToolError(`${what} has a root of order 0 (nthRoot(a, 0)), which is undefined`);
     const values = args(node).map(exact);
     if (values.length === 0 || values.some((v) => !v)) return node;
     const numbers = values as Rational[];
@@ -110,6 +111,11 @@ export function foldNumbers(json: Json, what = "the expression"): Json {
         result = numbers.length === 1 ? a!.neg() : undefined;
         break;
       case "Power":
+        // A negative number to a fractional power is its principal value, as in number mode (mathjs), and
+        // not the engine's real root for odd denominators: (−8)^(1/3) is 1 + √3·i, as cbrt(−8) is −2.
+        if (numbers.length === 2 && a!.sign() < 0 && !b!.isInteger() && b!.d % 2n === 1n) {
+          return ["Multiply", mapTree(["Power", rational(-a!.n, a!.d), rational(b!.n, b!.d)], fold), ["Exp", ["Multiply", ["Complex", 0, 1], "Pi", rational(b!.n, b!.d)]]];
+        }
         result = numbers.length === 2 ? power(a!, b!, bound) : undefined;
         break;
       case "Sqrt":

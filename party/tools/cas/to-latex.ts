@@ -105,7 +105,8 @@ export function toLatex(json: Json, names?: Names): string {
       case "Conjugate":
         return { tex: `\\overline{${print(a[0]!).tex}}`, prec: ATOM };
       case "Complex":
-        return print(["Add", a[0]!, ["Multiply", a[1]!, "ImaginaryUnit"]]);
+        if (a[1] === 0) return print(a[0]!);
+        return print(a[0] === 0 ? ["Multiply", a[1]!, "ImaginaryUnit"] : ["Add", a[0]!, ["Multiply", a[1]!, "ImaginaryUnit"]]);
       case "Equal":
       case "NotEqual":
       case "Less":

@@ -75,7 +75,8 @@ export function toText(json: Json, names?: Names): string {
       }
       case "Complex": {
         const [re, im] = a as [Json, Json];
-        return sum(["Add", re, ["Multiply", im, "ImaginaryUnit"]]);
+        if (im === 0) return print(re);
+        return re === 0 ? print(["Multiply", im, "ImaginaryUnit"]) : sum(["Add", re, ["Multiply", im, "ImaginaryUnit"]]);
       }
       case "Equal":
       case "NotEqual":
