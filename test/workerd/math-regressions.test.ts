@@ -284,5 +284,29 @@ describe("found by generated runs after issue 12", () => {
     expect((await room.call("solve", { equation: "(-2)^(1/2)/floor(-40) = 0", variable: "x" })).isError).toBeFalsy();
     expect(failure(await room.call("integrate", { expression: "log(10^226, x)^x", variable: "x", from: -1, to: 2 }))).not.toMatch(/unexpectedly/);
   });
+
+  it("a negative number to a fractional power is one value in every mode; a root of order 0 is refused", async () => {
+    const room = mathRoom();
+    // Number mode (mathjs) gives the principal value; the algebra engine gave the real root −2, so its
+    // series failed its own numeric check ("please report").
+    expect(ok(await room.call("evaluate", { expression: "(-8)^(1/3)" })).value).toBe("1 + 1.732050807568877i");
+    expect(ok(await room.call("evaluate", { expression: "(-8)^(1/3)", mode: "exact" })).value).toBe("1 + sqrt(3)*i");
+    expect(ok(await room.call("evaluate", { expression: "(-8)^(2/3)", mode: "exact" })).value).toBe("-2 + 2*sqrt(3)*i");
+    expect(ok(await room.call("evaluate", { expression: "cbrt(-8) + nthRoot(-32, 5)", mode: "exact" })).value).toBe("-4");
+    expect(ok(await room.call("series", { expression: "(-8)^(1/3) + x", variable: "x", order: 3 })).value).toMatch(/\+ x \+ O\(x\^3\)$/);
+    // Simplified to NaN before.
+    expect(failure(await room.call("simplify", { expression: "nthRoot(8, 0) + x" }))).toMatch(/root of order 0/);
+    // The engine's solver matched its rules against the 26 terms of (18^x + 50)^25 (2.4 s).
+    expect(ok(await room.call("solve", { equation: "(sqrt(18^x + 50))^50 = 0", variable: "x" })).value).toMatch(/no real root/);
+  });
+
+  it("LaTeX with a function name written without its backslash is refused, naming the command to write", async () => {
+    const room = mathRoom();
+    // LaTeX reads log2(10) as l·o·g·2·10: the sum answered 19820·g·l·o.
+    expect(failure(await room.call("evaluate", { expression: "\\sum_{k=1}^{991} log2(10)", mode: "exact" }))).toMatch(/log2\( is read as letters multiplied; write \\log_2/);
+    expect(failure(await room.call("evaluate", { expression: "\\sum_{k=1}^{866} re((k)^6)", mode: "exact" }))).toMatch(/write \\Re/);
+    expect(failure(await room.call("derivative", { expression: "\\frac{1}{2} sin(x)", variable: "x" }))).toMatch(/write \\sin/);
+    expect(ok(await room.call("evaluate", { expression: "\\Re(3+4i) + \\log_2(8) + \\operatorname{floor}(2.5)", mode: "exact" })).value).toBe("8");
+  });
 });
 

@@ -21,6 +21,17 @@ const ALLOWED = new Set([
   "List", "Matrix", "D", "Derivative", "Integrate", "Limit", "Limits", "Function", "Block", "Sum", "Product", "Prime", "Element", "Tuple",
 ]);
 
+/** Function names written without a backslash, followed by an argument: in LaTeX, letters multiplied. */
+const BARE_FUNCTION = /(?<![\\a-zA-Z])(a?sinh?|a?cosh?|a?tanh?|arc(?:sin|cos|tan)|sec|csc|cot|log(?:2|10)?|ln|exp|sqrt|cbrt|nthRoot|abs|re|im|arg|conj|floor|ceil|round|sign|max|min|mod|gcd|lcm|gamma|erf|factorial|binomial)(?=\s*[\d(])/;
+
+/** The LaTeX command for a function name written bare. */
+const LATEX_NAMES: Record<string, string> = {
+  sin: "sin", cos: "cos", tan: "tan", sinh: "sinh", cosh: "cosh", tanh: "tanh", asin: "arcsin", acos: "arccos", atan: "arctan",
+  arcsin: "arcsin", arccos: "arccos", arctan: "arctan", sec: "sec", csc: "csc", cot: "cot", log: "log", log2: "log_2", log10: "log_{10}",
+  ln: "ln", exp: "exp", sqrt: "sqrt{…}", cbrt: "sqrt[3]{…}", nthRoot: "sqrt[n]{…}", abs: "left|…\\right|", re: "Re", im: "Im", max: "max",
+  min: "min", gcd: "gcd", floor: "lfloor …\\rfloor", ceil: "lceil …\\rceil", binomial: "binom{n}{k}",
+};
+
 export function looksLikeLatex(text: string): boolean {
   return text.includes("\\") || /^\s*\$.*\$\s*$/s.test(text);
 }
@@ -44,6 +55,9 @@ function check(json: Json, what: string): void {
 export function readLatex(text: string, call: Budget, what = "the expression"): Json {
   const latex = text.trim().replace(/^\$+|\$+$/g, "");
   checkText(latex, what);
+  // LaTeX reads letters without a backslash as variables multiplied: log2(10) would be l·o·g·20.
+  const bare = BARE_FUNCTION.exec(latex.replace(/\\(?:text|mathrm|operatorname)\{[^}]*\}/g, ""));
+  if (bare) throw new ToolError(`${what} is LaTeX, where ${bare[1]}( is read as letters multiplied; write \\${LATEX_NAMES[bare[1]!] ?? `operatorname{${bare[1]}}`} (or write the whole expression without LaTeX)`);
   return casRun(call, what, ({ ce }) => {
     const raw = ce.parse(latex, { form: "raw" }).json as Json;
     check(raw, what);
