@@ -298,6 +298,10 @@ describe("found by generated runs after issue 12", () => {
     expect(failure(await room.call("simplify", { expression: "nthRoot(8, 0) + x" }))).toMatch(/root of order 0/);
     // The engine's solver matched its rules against the 26 terms of (18^x + 50)^25 (2.4 s).
     expect(ok(await room.call("solve", { equation: "(sqrt(18^x + 50))^50 = 0", variable: "x" })).value).toMatch(/no real root/);
+    // A constant past doubles: quadrature could not confirm it, and the integral was refused.
+    const constant = ok(await room.call("integrate", { expression: "(10^642 - 24)^6", variable: "x", from: -1, to: 2 }));
+    expect(constant.value).toBe(String(3n * (10n ** 642n - 24n) ** 6n));
+    expect(constant.exact).toBe(true);
   });
 
   it("LaTeX with a function name written without its backslash is refused, naming the command to write", async () => {
