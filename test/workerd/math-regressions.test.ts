@@ -304,6 +304,21 @@ describe("found by generated runs after issue 12", () => {
     expect(constant.exact).toBe(true);
   });
 
+  it("an infinite limit is not refused because doubles cannot show it", async () => {
+    const room = mathRoom();
+    // Refused as "failed its numeric check": x/ln x − e^51 is still −e^51 at 2^34, ln x − 10^30 is −10^30 to
+    // the last bit at 2^1000, and e^x overflows before e^x/x^100 grows.
+    for (const [expression, point, value] of [
+      ["x/log(x) - e^51", "inf", "Infinity"],
+      ["log(x) - 1e30", "inf", "Infinity"],
+      ["1e30 - log(x)", "inf", "-Infinity"],
+      ["exp(x)/x^100", "inf", "Infinity"],
+    ] as const) {
+      expect(ok(await room.call("limit", { expression, variable: "x", point })).value, expression).toBe(value);
+    }
+    expect(ok(await room.call("limit", { expression: "(1 + 1/x)^x", variable: "x", point: "inf" })).value).toBe("e");
+  });
+
   it("LaTeX with a function name written without its backslash is refused, naming the command to write", async () => {
     const room = mathRoom();
     // LaTeX reads log2(10) as l·o·g·2·10: the sum answered 19820·g·l·o.

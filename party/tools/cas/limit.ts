@@ -15,9 +15,16 @@ export type Limit = { result: Json; verdict: Verdict; exact: boolean; note?: str
 
 const INFINITE = new Set(["PositiveInfinity", "NegativeInfinity"]);
 
-/** Points approaching `point` from one side: x₀ ± 2⁻ᵏ·s, or ±2ᵏ towards ±∞ (powers of two keep 1 + 1/n exact). */
-function approach(point: number, side: 1 | -1): number[] {
-  if (!Number.isFinite(point)) return Array.from({ length: 34 }, (_, k) => Math.sign(point) * 2 ** (k + 1));
+/**
+ * Points approaching `point` from one side: x₀ ± 2⁻ᵏ·s, or ±2ᵏ towards ±∞ (powers of two keep 1 + 1/n
+ * exact), up to 2^34, and for a claimed infinite limit on to 2^1000 (x/ln x grows past e^51 near 2^78).
+ */
+function approach(point: number, side: 1 | -1, far = false): number[] {
+  if (!Number.isFinite(point)) {
+    const near = Array.from({ length: 34 }, (_, k) => 2 ** (k + 1));
+    const beyond = far ? Array.from({ length: 97 }, (_, k) => 2 ** (40 + 10 * k)) : [];
+    return [...near, ...beyond].map((x) => Math.sign(point) * x);
+  }
   const scale = Math.max(1, Math.abs(point));
   return Array.from({ length: 30 }, (_, k) => point + side * scale * 2 ** -(k + 3)).filter((x) => x !== point);
 }
@@ -29,11 +36,20 @@ function approach(point: number, side: 1 | -1): number[] {
  */
 export function numericVerdict(f: (x: number) => number | undefined, points: number[], claimed: number): Verdict {
   const values: number[] = [];
+  let overflow = 0;
   for (const x of points) {
     const y = f(x);
     if (y === undefined || Number.isNaN(y)) continue;
-    if (!Number.isFinite(y)) break;
+    if (!Number.isFinite(y)) {
+      overflow = Math.sign(y);
+      break;
+    }
     values.push(y);
+  }
+  // Past the range of doubles on the claimed side (e^x/x^100 overflows long before it grows): no evidence either way.
+  if (!Number.isFinite(claimed) && overflow === Math.sign(claimed) && values.length < points.length - 1) {
+    const last = values.at(-1);
+    if (last === undefined || Math.sign(last) !== -overflow) return "unknown";
   }
   if (values.length < 6) return "unknown";
   const settledAt = (k: number, scale: number) =>
@@ -56,6 +72,20 @@ export function numericVerdict(f: (x: number) => number | undefined, points: num
   return "unknown";
 }
 
+/** A sum without its terms free of the variable (when they are finite numbers); anything else as it is. */
+function withoutConstantTerms(algebra: Algebra, json: Json, variable: string): Json {
+  const h = head(json);
+  if (h !== "Add" && h !== "Subtract") return json;
+  const terms = h === "Add" ? args(json) : [args(json)[0]!, ["Negate", args(json)[1]!] as Json];
+  const [varying, constant] = [terms.filter((t) => mentions(t, variable)), terms.filter((t) => !mentions(t, variable))];
+  if (!varying.length || !constant.length) return json;
+  const finite = constant.every((t) => {
+    const v = approximate(algebra, t);
+    return v !== undefined && Number.isFinite(v.re) && Number.isFinite(v.im);
+  });
+  return finite ? (varying.length === 1 ? varying[0]! : ["Add", ...varying]) : json;
+}
+
 function engineLimit(algebra: Algebra, json: Json, variable: string, point: Json, side: Side): Json {
   const direction = side === "right" ? [1] : side === "left" ? [-1] : [];
   return algebra.run("the limit", ({ ce }) => ce.box(["Limit", ["Function", json, variable], point, ...direction] as never).evaluate().json as Json);
@@ -71,10 +101,12 @@ function claimedValue(algebra: Algebra, result: Json): number | undefined {
 /** What the values along the approach say about a claimed limit. */
 function oneLimitCheck(algebra: Algebra, json: Json, variable: string, pointValue: number, side: Side, result: Json): Verdict {
   const claimed = claimedValue(algebra, result);
-  const f = realFunctionOf(json, variable);
+  // Towards an infinite limit a constant term changes nothing, and in doubles it can hide everything
+  // (ln x − 10^30 is −10^30 to the last bit at x = 2^1000): check without it.
+  const f = realFunctionOf(claimed !== undefined && !Number.isFinite(claimed) ? withoutConstantTerms(algebra, json, variable) : json, variable);
   if (claimed === undefined || !f) return "unknown";
   const sides: (1 | -1)[] = !Number.isFinite(pointValue) ? [1] : side === "right" ? [1] : side === "left" ? [-1] : [1, -1];
-  const verdicts = sides.map((s) => numericVerdict(f, approach(pointValue, s), claimed));
+  const verdicts = sides.map((s) => numericVerdict(f, approach(pointValue, s, !Number.isFinite(claimed)), claimed));
   return verdicts.includes("disagree") ? "disagree" : verdicts.every((v) => v === "agree") ? "agree" : "unknown";
 }
 
@@ -82,13 +114,7 @@ function oneLimit(algebra: Algebra, json: Json, variable: string, point: Json, p
   const result = engineLimit(algebra, json, variable, point, side);
   const heads = headsOf(result);
   if (heads.has("Limit") || heads.has("Error") || result === "NaN" || result === "ComplexInfinity") return undefined;
-  const claimed = claimedValue(algebra, result);
-  const f = realFunctionOf(json, variable);
-  if (claimed === undefined || !f) return { result, verdict: "unknown", exact: !hasInexact(result) };
-  const sides: (1 | -1)[] = !Number.isFinite(pointValue) ? [1] : side === "right" ? [1] : side === "left" ? [-1] : [1, -1];
-  const verdicts = sides.map((s) => numericVerdict(f, approach(pointValue, s), claimed));
-  const verdict: Verdict = verdicts.includes("disagree") ? "disagree" : verdicts.every((v) => v === "agree") ? "agree" : "unknown";
-  return { result, verdict, exact: !hasInexact(result) };
+  return { result, verdict: oneLimitCheck(algebra, json, variable, pointValue, side, result), exact: !hasInexact(result) };
 }
 
 export function limit(algebra: Algebra, json: Json, variable: string, point: Json, side: Side): Limit {
