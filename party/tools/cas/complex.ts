@@ -27,7 +27,9 @@ export function exp(a: C): C {
 
 export function log(a: C): C {
   if (a.im === 0 && a.re >= 0) return c(Math.log(a.re));
-  return c(Math.log(abs(a)), Math.atan2(a.im, a.re));
+  // On the negative real axis the principal value is +πi, whatever the sign of a zero imaginary part
+  // (−cbrt(39) computed as a negation has −0 there; sqrt already reads it so).
+  return c(Math.log(abs(a)), Math.atan2(a.im === 0 ? 0 : a.im, a.re));
 }
 
 export function sqrt(a: C): C {
