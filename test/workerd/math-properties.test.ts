@@ -8,6 +8,7 @@ import { complex, evaluate } from "mathjs";
 import type { Complex } from "mathjs";
 import { describe, expect, it } from "vitest";
 import { bitLength, decompose, ratioToDouble, sqrtRatioToDouble } from "../../party/tools/math/exact-float.ts";
+import { numericVerdict } from "../../party/tools/cas/limit.ts";
 import { Poly } from "../../party/tools/cas/poly.ts";
 import { Rational } from "../../party/tools/math/rational.ts";
 import { failure, loadMathFirst, mathRoom, ok } from "./math-harness.ts";
@@ -86,6 +87,28 @@ describe("exact arithmetic", () => {
       { numRuns: 500 },
     );
     for (let k = 0n; k < 70n; k++) expect([bitLength(1n << k), bitLength((1n << k) - 1n), bitLength(-(1n << k))]).toEqual([Number(k) + 1, Number(k), Number(k) + 1]);
+  });
+});
+
+describe("the numeric check of a limit", () => {
+  const towardsInfinity = Array.from({ length: 34 }, (_, k) => 2 ** (k + 1));
+  const towards = (x0: number, side: 1 | -1) => Array.from({ length: 30 }, (_, k) => x0 + side * Math.max(1, Math.abs(x0)) * 2 ** -(k + 3));
+  it("says agree for right limits and disagree for wrong ones, however the values get there", () => {
+    const cases: [string, (x: number) => number, number[], number, string][] = [
+      ["1/x at ∞", (x) => 1 / x, towardsInfinity, 0, "agree"],
+      ["1/x at ∞", (x) => 1 / x, towardsInfinity, 5, "disagree"],
+      ["(1 + 1/x)^x at ∞", (x) => (1 + 1 / x) ** x, towardsInfinity, Math.E, "agree"],
+      ["(1 + 1/x)^x at ∞", (x) => (1 + 1 / x) ** x, towardsInfinity, 3, "disagree"],
+      ["sin(x)/x at 0⁺", (x) => Math.sin(x) / x, towards(0, 1), 1, "agree"],
+      ["sin(x)/x at 0⁻", (x) => Math.sin(x) / x, towards(0, -1), 0.5, "disagree"],
+      // Far below the limit before climbing to it: not settled elsewhere.
+      ["x^(3200/3) at 1⁻", (x) => x ** (3200 / 3), towards(1, -1), 1, "agree"],
+      ["e^(90x) at 1⁻", (x) => Math.exp(90 * x), towards(1, -1), Math.exp(90), "agree"],
+      ["1 + (x − 1)² at 1⁻", (x) => 1 + (x - 1) ** 2, towards(1, -1), 3, "disagree"],
+      ["1 + (x − 1)² at 1⁻", (x) => 1 + (x - 1) ** 2, towards(1, -1), 1, "agree"],
+    ];
+    const wrong = cases.filter(([, f, points, claimed, verdict]) => numericVerdict(f, points, claimed) !== verdict).map(([name, , , claimed, verdict]) => `${name} = ${claimed}: expected ${verdict}`);
+    expect(wrong).toEqual([]);
   });
 });
 

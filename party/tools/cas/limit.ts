@@ -66,9 +66,11 @@ export function numericVerdict(f: (x: number) => number | undefined, points: num
   const scale = Math.max(1, Math.abs(claimed));
   const distances = values.map((y) => Math.abs(y - claimed));
   if (Math.min(...distances) <= 1e-7 * scale) return "agree";
-  // Settled relative to the values themselves: Γ(x^x) below π is 10^12, 10^22, 10^30 on the way to
-  // Γ(π^π) ≈ 5·10^40, each step far below 10^-10 of the limit, and still climbing.
-  for (let k = 0; k + 2 < values.length; k++) if (settledAt(k, Math.max(1, Math.abs(values[k + 1]!))) && distances[k + 2]! > 1e-4 * scale) return "disagree";
+  // Settled, and staying there to the end: Γ(x^x) below π is 10^12, 10^22, 10^30 on the way to
+  // Γ(π^π) ≈ 5·10^40, each step far below 10^-10 of the limit; x^(3200/3) left of 1 is 10^-62, then
+  // 10^-30, before it climbs to 1.
+  const stays = (k: number) => values.slice(k).every((v) => Math.abs(v - values[k]!) <= 1e-6 * Math.max(1, Math.abs(values[k]!), Math.abs(claimed)));
+  for (let k = 0; k + 2 < values.length; k++) if (settledAt(k, scale) && distances[k + 2]! > 1e-4 * scale && stays(k)) return "disagree";
   const early = distances.slice(0, 12);
   if (early.every((d, k) => k === 0 || d <= early[k - 1]! * 1.0001) && early.at(-1)! < early[0]! * 0.5) return "agree";
   return "unknown";
