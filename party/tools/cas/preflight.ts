@@ -8,8 +8,26 @@ import { MAX_FACTORIAL } from "../math/limits.ts";
 import { MAX_CAS_DEPTH, MAX_CAS_NODES, MAX_EXACT_DENOMINATOR_BITS, MAX_EXACT_TERMS, MAX_FUNCTION_NESTING, MAX_SERIES_ORDER, MAX_SYMBOLIC_COEFFICIENT_BITS, MAX_VARIABLE_DEGREE } from "./caps.ts";
 import { checkSize, foldNumbers, log2Of, tooLarge } from "./fold-numbers.ts";
 import { engineMayEvaluate, MAX_EXPONENT } from "./numeric-check.ts";
-import { args, head, integerValue, isNum, isSymbol, largestDegree, nodeCount, rationalValue } from "./mathjson.ts";
+import { args, head, integerValue, isNum, isSymbol, largestDegree, mapTree, nodeCount, rationalValue } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
+
+/**
+ * x·x as x²: the engine's integrator takes a product's factors for constants when one of them repeats,
+ * and answered ∫ (x·x)^−3 dx = −1/(2x⁴).
+ */
+function likeFactorsAsPowers(node: Json): Json {
+  if (head(node) !== "Multiply") return node;
+  const groups = new Map<string, { factor: Json; count: number }>();
+  for (const factor of args(node)) {
+    const key = rationalValue(factor) ? `#${groups.size}` : JSON.stringify(factor);
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { factor, count: 1 });
+  }
+  if (groups.size === args(node).length) return node;
+  const factors = [...groups.values()].map(({ factor, count }) => (count === 1 ? factor : (["Power", factor, count] as Json)));
+  return factors.length === 1 ? factors[0]! : ["Multiply", ...factors];
+}
 
 /** Heads that do not count as a level of function nesting: arithmetic, and roots and powers with constant exponents. */
 const ARITHMETIC = new Set(["Add", "Subtract", "Multiply", "Divide", "Negate", "Rational", "Complex", "Sqrt", "Root", "Abs", "List", "Matrix", "Equal", "NotEqual", "Less", "Greater", "LessEqual", "GreaterEqual", "And"]);
@@ -190,7 +208,7 @@ export function preflight(json: Json, what = "the expression"): { json: Json; bi
   if (nesting > MAX_FUNCTION_NESTING) {
     throw new ToolError(`${what} nests functions ${nesting} deep (such as sin(sin(…))); algebra takes at most ${MAX_FUNCTION_NESTING} levels`);
   }
-  const folded = foldNumbers(json, what);
+  const folded = foldNumbers(mapTree(json, likeFactorsAsPowers), what);
   // After folding: factorial(10^5) is factorial(100000) by now, and (x^38)^((-50)·(-45)) is x^85500.
   const degree = largestDegree(folded);
   if (degree > MAX_VARIABLE_DEGREE) throw new ToolError(`${what} has a power of a variable of degree ${degree.toLocaleString("en-US")}; algebra takes degrees up to ${MAX_VARIABLE_DEGREE.toLocaleString("en-US")}`);
