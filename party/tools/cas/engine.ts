@@ -169,15 +169,15 @@ export type CasRun = { ce: ComputeEngine; ticks(): number };
 
 /**
  * Runs `work` on the engine, synchronously, inside a fresh scope, within what the call's budget still
- * affords (and at most MAX_CAS_TICKS), each tick weighing `weight` (more for large numbers). The ticks
+ * affords (and at most MAX_CAS_TICKS, or `maxTicks` plain ticks), each tick weighing `weight` (more for large numbers). The ticks
  * spent are charged to the budget. `work` must return plain data (MathJSON, numbers), never engine
  * objects: the scope they belong to is gone afterwards.
  */
-export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T, weight = 1): T {
+export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T, weight = 1, maxTicks = MAX_CAS_TICKS): T {
   const { ce, meter, baseline } = theEngine();
   const units = TICK_UNITS * weight;
   const affordable = Math.floor((call.maxWork - call.work) / units);
-  const limit = Math.min(Math.floor(MAX_CAS_TICKS / weight), affordable);
+  const limit = Math.min(Math.floor(Math.min(maxTicks, MAX_CAS_TICKS) / weight), affordable);
   if (limit < 1_000) throw new TooInvolved(TOO_INVOLVED(what));
   let result: T | undefined;
   let failure: unknown;

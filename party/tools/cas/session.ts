@@ -92,8 +92,8 @@ export class Algebra {
    * step grows faster than the size of its numbers (((x + 10^300) + 14^x)^34 spent 225 µs a step, on
    * coefficients of 34,000 bits, where linear weights charged 83).
    */
-  run<T>(what: string, work: (run: CasRun) => T): T {
-    return casRun(this.budget, what, work, Math.max(1, (this.#bits / BITS_PER_STEP_WEIGHT) ** 1.5));
+  run<T>(what: string, work: (run: CasRun) => T, maxTicks?: number): T {
+    return casRun(this.budget, what, work, Math.max(1, (this.#bits / BITS_PER_STEP_WEIGHT) ** 1.5), maxTicks);
   }
 
   text(json: Json): string {
