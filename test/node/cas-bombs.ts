@@ -142,6 +142,8 @@ export const BOMBS: Bomb[] = [
   // A degree hidden in an exponent the checks read only after folding: x^-769500 (1.5 s).
   ["series", { expression: "((x^38)^((-50)*(-45)))^-9", variable: "x", order: 8 }],
   // A power of a polynomial with a fraction in it, kept in lowest terms at every pair of terms (1.4 s).
+  // Exact fractions of 70,000 bits in the engine (3^44444/2^44444): each sum a gcd of 0.7 s or more (4.9 s).
+  ["dsolve", { equation: "y' = nthRoot(1.5, 2.25e-5)*y - 46" }],
   // The engine's solver matched its rules against subsets of the 26 terms of (18^x + 50)^25, written as a root's power (2.4 s).
   ["solve", { equation: "(sqrt(18^x + 50))^50 = 0", variable: "x" }],
   ["matrix", { operation: "determinant", a: [["sqrt(32 + 1e-216)", "log(atan2(atanh(48)^x, exp(1)), 44543^13)"], ["((e - 2.25e-5) - 23^x)^46", "im(cosh(0.1))"]] }],

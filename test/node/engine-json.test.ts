@@ -5,7 +5,7 @@
  */
 import { ComputeEngine } from "@cortex-js/compute-engine";
 import { expect, it } from "vitest";
-import { casRun, decimalConversionTicks, loadCas } from "../../party/tools/cas/engine.ts";
+import { casRun, decimalConversionTicks, exactArithmeticTicks, loadCas } from "../../party/tools/cas/engine.ts";
 import { TICK_UNITS } from "../../party/tools/cas/caps.ts";
 import { Budget } from "../../party/tools/math/budget.ts";
 import { testSeed } from "../support/random.ts";
@@ -69,3 +69,28 @@ it("making a decimal of an exact integer is priced at least at its measured cost
   expect(decimalConversionTicks(10n ** 40000n + 1n)).toBe(0);
   expect(decimalConversionTicks(2n ** 100000n)).toBe(0);
 });
+
+it("arithmetic on the engine's exact fractions is priced at least at its measured cost", async () => {
+  const engine = new ComputeEngine();
+  const fraction = (n: bigint, d: bigint) => (engine.box(["Rational", { num: n.toString() }, { num: d.toString() }] as never) as unknown as { numericValue: { add(o: unknown): unknown } }).numericValue;
+  const rows: string[] = [];
+  const under: string[] = [];
+  // Fractions of coprime parts: adding them keeps the sum in lowest terms, a gcd of its parts.
+  for (const bits of [4096, 8192, 20000, 35000]) {
+    const [a, b] = [fraction(3n ** BigInt(Math.round(bits / 1.585)), 2n ** BigInt(bits - 1) + 1n), fraction(7n ** BigInt(Math.round(bits / 2.81)), 5n ** BigInt(Math.round(bits / 2.33)))];
+    let micros = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < 2; k++) {
+      const started = performance.now();
+      a.add(b);
+      micros = Math.min(micros, (performance.now() - started) * 1000);
+    }
+    const charged = exactArithmeticTicks([a, b]) * TICK_UNITS;
+    rows.push(`two fractions of ${bits} bits: ${Math.round(micros)} µs, charged ${charged} units`);
+    if (micros > 15 && micros / charged > 3) under.push(rows.at(-1)!);
+  }
+  console.log(rows.join("\n"));
+  expect(under).toEqual([]);
+  // Integers need no gcd: 30,000-bit ones are added in microseconds, and cost nothing extra.
+  const integer = fraction(3n ** 19000n, 1n);
+  expect(exactArithmeticTicks([integer, integer])).toBe(0);
+}, 120_000);
