@@ -142,6 +142,10 @@ export const BOMBS: Bomb[] = [
   // A degree hidden in an exponent the checks read only after folding: x^-769500 (1.5 s).
   ["series", { expression: "((x^38)^((-50)*(-45)))^-9", variable: "x", order: 8 }],
   // A power of a polynomial with a fraction in it, kept in lowest terms at every pair of terms (1.4 s).
+  // A fractional power of enormous degree: the engine's series made an array of 10^20 terms (Node died:
+  // "invalid size error"; in workerd the isolate would have). Its degree is read now, fraction or not.
+  ["series", { expression: "tan(((x*1)^(1/2 + 99999999999999999999))^-1)", variable: "x", order: 10 }],
+  ["series", { expression: "tan(x^(-99999999999999999999.5))", variable: "x", order: 10 }],
   // Exact fractions of 70,000 bits in the engine (3^44444/2^44444): each sum a gcd of 0.7 s or more (4.9 s).
   ["dsolve", { equation: "y' = nthRoot(1.5, 2.25e-5)*y - 46" }],
   // The engine's solver matched its rules against subsets of the 26 terms of (18^x + 50)^25, written as a root's power (2.4 s).

@@ -296,6 +296,8 @@ describe("found by generated runs after issue 12", () => {
     expect(ok(await room.call("series", { expression: "(-8)^(1/3) + x", variable: "x", order: 3 })).value).toMatch(/\+ x \+ O\(x\^3\)$/);
     // Simplified to NaN before.
     expect(failure(await room.call("simplify", { expression: "nthRoot(8, 0) + x" }))).toMatch(/root of order 0/);
+    // The engine's series of x^(10^20 + 1/2) made an array of 10^20 terms and took the process down.
+    expect(failure(await room.call("series", { expression: "tan(x^(-99999999999999999999.5))", variable: "x", order: 10 }))).toMatch(/a power of a variable of degree 100,000,000,000,000,000,000/);
     // The engine's solver matched its rules against the 26 terms of (18^x + 50)^25 (2.4 s).
     expect(ok(await room.call("solve", { equation: "(sqrt(18^x + 50))^50 = 0", variable: "x" })).value).toMatch(/no real root/);
     // A constant past doubles: quadrature could not confirm it, and the integral was refused.

@@ -197,13 +197,25 @@ export function largestDegree(json: Json): number {
   if (!h) return isSymbol(json) && !Object.hasOwn(ENGINE_CONSTANTS, json) ? 1 : 0;
   const parts = args(json);
   if (h === "Power") {
-    const e = integerValue(parts[1]!);
+    const e = exponentSize(parts[1]!);
     const inner = largestDegree(parts[0]!);
     const base = head(parts[0]!);
-    if (e !== undefined && inner > 0 && (base === undefined || POLYNOMIAL_HEADS.has(base))) return inner * Math.abs(Number(e));
+    // A fractional exponent counts too: the engine's series of x^(10^20 + 1/2) made an array of 10^20 terms.
+    if (e !== undefined && inner > 0 && (base === undefined || POLYNOMIAL_HEADS.has(base))) return inner * Math.max(1, e);
     return Math.max(inner, largestDegree(parts[1]!));
   }
   return Math.max(0, ...parts.map(largestDegree));
+}
+
+/** |e| for a number written as an integer, a rational or a decimal; undefined for anything else. */
+function exponentSize(json: Json): number | undefined {
+  const q = rationalValue(json);
+  if (q) return Math.abs(Number(q.n) / Number(q.d));
+  if (isNum(json)) {
+    const value = Math.abs(Number(json.num));
+    return Number.isNaN(value) ? undefined : value;
+  }
+  return undefined;
 }
 
 const POLYNOMIAL_HEADS = new Set(["Add", "Subtract", "Multiply", "Divide", "Negate", "Power"]);
