@@ -5,7 +5,7 @@
  */
 import { ComputeEngine } from "@cortex-js/compute-engine";
 import { expect, it } from "vitest";
-import { casRun, decimalConversionTicks, exactArithmeticTicks, loadCas } from "../../party/tools/cas/engine.ts";
+import { casRun, decimalArithmeticTicks, decimalConversionTicks, exactArithmeticTicks, loadCas } from "../../party/tools/cas/engine.ts";
 import { TICK_UNITS } from "../../party/tools/cas/caps.ts";
 import { Budget } from "../../party/tools/math/budget.ts";
 import { testSeed } from "../support/random.ts";
@@ -93,4 +93,40 @@ it("arithmetic on the engine's exact fractions is priced at least at its measure
   // Integers need no gcd: 30,000-bit ones are added in microseconds, and cost nothing extra.
   const integer = fraction(3n ** 19000n, 1n);
   expect(exactArithmeticTicks([integer, integer])).toBe(0);
+}, 120_000);
+
+it("arithmetic on the engine's long decimals is priced at least at its measured cost", async () => {
+  const { BigDecimal } = await import("@cortex-js/compute-engine");
+  const rows: string[] = [];
+  const under: string[] = [];
+  // Past 50,000 digits after the point the engine's guard refuses a decimal outright (caps.ts), and a
+  // quotient carries more than its operands.
+  for (const digits of [2000, 10000, 25000, 40000]) {
+    const [a, b, three] = [new BigDecimal(`7.${"3".repeat(digits)}`), new BigDecimal(`2.${"9".repeat(digits)}`), new BigDecimal(3)];
+    const fresh = (v: unknown) => ({ significand: (v as { significand: bigint }).significand });
+    const operations: [string, () => unknown, unknown[]][] = [
+      ["mul", () => a.mul(b), [a, b]],
+      ["div", () => a.div(three), [a, three]],
+      ["add", () => a.add(b), [a, b]],
+      // Comparing counts digits, by a power of ten as long as the number, made afresh.
+      ["_digitCount", () => ((a as unknown as { _digits?: number })._digits = undefined, a.lt(b)), [fresh(a)]],
+    ];
+    for (const [name, run, operands] of operations) {
+      let micros = Number.POSITIVE_INFINITY;
+      // Inside a metered run, as the service calls the engine (the meter's refusals are per run). Its
+      // clock is virtual there, driven by the meter's ticks: real time comes from hrtime.
+      casRun(new Budget(1e12), "a decimal", () => {
+        for (let k = 0; k < 3; k++) {
+          const started = process.hrtime.bigint();
+          run();
+          micros = Math.min(micros, Number(process.hrtime.bigint() - started) / 1000);
+        }
+      });
+      const charged = decimalArithmeticTicks(name, operands) * TICK_UNITS;
+      rows.push(`${name} at ${digits} digits: ${Math.round(micros)} µs, charged ${charged} units`);
+      if (micros > 15 && micros / Math.max(charged, 1) > 3) under.push(rows.at(-1)!);
+    }
+  }
+  console.log(rows.join("\n"));
+  expect(under).toEqual([]);
 }, 120_000);

@@ -5,6 +5,7 @@
 import type { C as Complex } from "./complex.ts";
 import * as C from "./complex.ts";
 import { compileNumeric, numericValue, Unsupported } from "./evaluate-numeric.ts";
+import { TooInvolved } from "./engine.ts";
 import { args, head, isNum } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import type { Algebra } from "./session.ts";
@@ -33,14 +34,25 @@ export function engineMayEvaluate(json: Json): boolean {
 }
 
 /** A constant expression's value: by this service's evaluator, else by the engine at 30 digits. */
+/** Steps one numeric value may take of the engine. */
+const MAX_APPROXIMATION_TICKS = 30_000;
+
 export function approximate(algebra: Algebra, json: Json): Complex | undefined {
   const direct = numericValue(json);
   if (direct && Number.isFinite(direct.re) && Number.isFinite(direct.im)) return direct;
   if (!engineMayEvaluate(json)) return undefined;
-  const value = algebra.run("a numeric value", ({ ce }) => {
-    const n = ce.box(json as never).N();
-    return { re: n.re, im: n.im, json: n.json as Json };
-  });
+  let value: { re: unknown; im: unknown; json: Json };
+  try {
+    // A value that would take more than a share of the call is not available (erfi(100) sums 10^4 terms
+    // of thousands of digits each): the caller goes on without it.
+    value = algebra.run("a numeric value", ({ ce }) => {
+      const n = ce.box(json as never).N();
+      return { re: n.re, im: n.im, json: n.json as Json };
+    }, MAX_APPROXIMATION_TICKS);
+  } catch (error) {
+    if (error instanceof TooInvolved) return undefined;
+    throw error;
+  }
   if (typeof value.re === "number" && Number.isFinite(value.re)) return C.c(value.re, typeof value.im === "number" && Number.isFinite(value.im) ? value.im : 0);
   if (typeof value.json === "number") return C.c(value.json);
   if (isNum(value.json)) return C.c(Number.parseFloat(value.json.num));
