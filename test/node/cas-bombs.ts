@@ -146,6 +146,10 @@ export const BOMBS: Bomb[] = [
   // "invalid size error"; in workerd the isolate would have). Its degree is read now, fraction or not.
   ["series", { expression: "tan(((x*1)^(1/2 + 99999999999999999999))^-1)", variable: "x", order: 10 }],
   ["series", { expression: "tan(x^(-99999999999999999999.5))", variable: "x", order: 10 }],
+  // The engine counted sec's poles between −10^300 and 2 in doubles: one pole, forever (out of memory).
+  ["integrate", { expression: "sec(x)", variable: "x", from: "-1e300", to: 2 }],
+  // The engine's erfi series at 3·10^9 grew its decimal terms by 19 digits a step (4.7 s).
+  ["integrate", { expression: "(e^(x^2))^0.1", variable: "x", from: "1e10", to: 2 }],
   // Exact fractions of 70,000 bits in the engine (3^44444/2^44444): each sum a gcd of 0.7 s or more (4.9 s).
   ["dsolve", { equation: "y' = nthRoot(1.5, 2.25e-5)*y - 46" }],
   // The engine's solver matched its rules against subsets of the 26 terms of (18^x + 50)^25, written as a root's power (2.4 s).

@@ -8,6 +8,7 @@ import { elementaryAntiderivative } from "./integrate-elementary.ts";
 import { MAX_ENGINE_EXPANDED_POWER, MAX_ENGINE_INTEGRATE_DEGREE } from "./caps.ts";
 import { hasInexact, headsOf, largestDegree, largestExpandedPower, mentions, substitute } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
+import { numericValue } from "./evaluate-numeric.ts";
 import type { Algebra } from "./session.ts";
 import { variablesOf } from "./variables.ts";
 import { checkDerivative } from "./verify.ts";
@@ -41,6 +42,9 @@ export function antiderivative(algebra: Algebra, json: Json, variable: string): 
  * `entire`: it is F(b) − F(a) for an antiderivative that is smooth everywhere (P(x)·e^(αx)·sin(βx)), so
  * right without a numeric confirmation, which doubles cannot give past e^709.
  */
+/** The largest finite limit of integration the engine's definite integrator is given (2^50). */
+const MAX_ENGINE_LIMIT = 2 ** 50;
+
 export function definiteExact(algebra: Algebra, json: Json, variable: string, from: Json, to: Json): { value: Json; entire: boolean } | undefined {
   // F(b) − F(a) from a closed-form antiderivative of its own (smooth everywhere), between finite limits.
   const finite = (j: Json) => j !== "PositiveInfinity" && j !== "NegativeInfinity";
@@ -53,7 +57,10 @@ export function definiteExact(algebra: Algebra, json: Json, variable: string, fr
     const at = (point: Json) => substitute(F, new Map([[variable, point]]));
     return { value: algebra.run("the integral", ({ ce }) => ce.box(["Subtract", at(to), at(from)] as never).evaluate().simplify().json as Json), entire: true };
   }
-  if (!engineMayIntegrate(json)) return undefined;
+  // The engine lists the poles of sec, tan, … between the limits counting in doubles: past 2^53 its count
+  // stops moving, and ∫ sec(x) from −10^300 ran out of memory listing one pole forever.
+  const far = (j: Json) => finite(j) && !(Math.abs(numericValue(j)?.re ?? Number.POSITIVE_INFINITY) <= MAX_ENGINE_LIMIT);
+  if (!engineMayIntegrate(json) || far(from) || far(to)) return undefined;
   const result = algebra.run("the integral", ({ ce }) => ce.box(["Integrate", json, ["Limits", variable, from, to]] as never).evaluate().json as Json);
   if (unsolved(result) || hasInexact(result)) return undefined;
   return { value: result, entire: false };

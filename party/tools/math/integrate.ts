@@ -131,7 +131,10 @@ export const integrateTool = defineTool({
       const finiteValue = value && Number.isFinite(value.re) && Number.isFinite(value.im) ? value : undefined;
       // A divergent integral shows numerically as a blow-up, or as quadrature that never settles.
       const unsettled = numeric && !numeric.converged && numeric.error > 1e-3 * Math.max(1, Math.abs(numeric.value));
-      const agrees = infinite ? numericFailure instanceof Divergent || unsettled : finiteValue && numeric && Math.abs(finiteValue.re - numeric.value) <= Math.max(50 * numeric.error, 1e-8 * Math.max(1, Math.abs(numeric.value)));
+      // Agreement within an error bar counts only when the bar is small: quadrature of tan over [−10^15, 2]
+      // does not settle, and its error estimate covered the engine's wrong value.
+      const settled = numeric && (numeric.converged || numeric.error <= 1e-6 * Math.max(1, Math.abs(numeric.value)));
+      const agrees = infinite ? numericFailure instanceof Divergent || unsettled : finiteValue && numeric && settled && Math.abs(finiteValue.re - numeric.value) <= Math.max(50 * numeric.error, 1e-8 * Math.max(1, Math.abs(numeric.value)));
       const contradicted = reliable && (infinite || (finiteValue && !agrees));
       // Between finite limits quadrature settles unless something blows up inside: then an exact value from an
       // antiderivative with a pole (∫ sec(x)^2 from 1 to 2) would be wrong, so it is not given unconfirmed.
