@@ -156,9 +156,10 @@ const DECIMAL_ARITHMETIC = ["add", "sub", "mul", "div", "inv", "pow", "mod", "sq
 /**
  * Ticks for an operation on the engine's decimals, by the digits it works on (an addition aligns its
  * operands first, so their exponents' distance counts). Measured in Node: at 10,000 digits a product
- * 0.14 ms, at 50,000 1.1 ms, at 100,000 a division by 3 4.9 ms and counting digits (for a comparison;
- * a power of ten that size is made each time, and the count kept) 2.3 ms; priced at 0.015·D + 5·10⁻⁷·D² µs from 2,000 digits. The engine's
- * erfi series at 3·10⁹ (∫ (e^(x²))^0.1 from 10^10) grew its terms by 19 digits a step: 4.7 s.
+ * 0.14 ms, at 50,000 1.1 ms, at 100,000 a division by 3 4.9 ms, and counting digits for a comparison
+ * 2.3 ms (a power of ten that size is made; the count is kept). Priced at 0.015·D + 5·10⁻⁷·D² µs from
+ * 2,000 digits. The engine's erfi series at 3·10⁹ (∫ (e^(x²))^0.1 from 10^10) grew its terms by 19
+ * digits a step: 4.7 s.
  */
 export function decimalArithmeticTicks(method: string, values: unknown[]): number {
   // Comparisons count digits once, and keep the count.
@@ -220,8 +221,8 @@ export type CasRun = { ce: ComputeEngine; ticks(): number };
 
 /**
  * Runs `work` on the engine, synchronously, inside a fresh scope, within what the call's budget still
- * affords (and at most MAX_CAS_TICKS, or `maxTicks` plain ticks), each tick weighing `weight` (more for large numbers). The ticks
- * spent are charged to the budget. `work` must return plain data (MathJSON, numbers), never engine
+ * affords (and at most MAX_CAS_TICKS, or `maxTicks` plain ticks), each tick weighing `weight` (more for
+ * large numbers). The ticks spent are charged to the budget. `work` must return plain data (MathJSON, numbers), never engine
  * objects: the scope they belong to is gone afterwards.
  */
 export function casRun<T>(call: Budget, what: string, work: (run: CasRun) => T, weight = 1, maxTicks = MAX_CAS_TICKS): T {
