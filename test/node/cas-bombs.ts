@@ -146,6 +146,10 @@ export const BOMBS: Bomb[] = [
   // "invalid size error"; in workerd the isolate would have). Its degree is read now, fraction or not.
   ["series", { expression: "tan(((x*1)^(1/2 + 99999999999999999999))^-1)", variable: "x", order: 10 }],
   ["series", { expression: "tan(x^(-99999999999999999999.5))", variable: "x", order: 10 }],
+  // A root of a 4,000-bit integer: the engine tests it for a perfect power at every evaluation, 60 ms
+  // each, and its series evaluates it at every coefficient (2.7 s).
+  ["series", { expression: "cbrt(x*factorial(529))", variable: "x", order: 20, point: "1/3" }],
+  ["series", { expression: "cbrt(arg(x)*factorial(529)) + cbrt(arg(x)*factorial(530))", variable: "x", order: 10, point: "1/3" }],
   // The engine counted sec's poles between −10^300 and 2 in doubles: one pole, forever (out of memory).
   ["integrate", { expression: "sec(x)", variable: "x", from: "-1e300", to: 2 }],
   // The engine's erfi series at 3·10^9 grew its decimal terms by 19 digits a step (4.7 s).

@@ -51,6 +51,34 @@ function depthWithin(json: Json, limit: number): boolean {
 }
 
 /** Refuses factorials, binomials and sums written out whose exact value would be too large to compute in a shared room (powers: checkExactSizes). */
+/**
+ * Bits a number under a root may have. Each time the engine evaluates a root of an integer past 2^53 it
+ * tests it for a perfect power, prime exponent by prime exponent: 12 ms at 2,000 bits, 60 ms at 4,000, in
+ * one step its meter cannot see — and a series evaluates it at every coefficient (the series of
+ * cbrt(x·529!) at 1/3 took 2.7 s).
+ */
+const MAX_RADICAND_BITS = 1024;
+
+/** Numbers of more than MAX_RADICAND_BITS under a square root, a root or a fractional power. */
+function checkRadicands(json: Json, what: string): void {
+  const h = head(json);
+  const a = args(json);
+  const exponent = h === "Power" ? rationalValue(a[1]!) : undefined;
+  const radical = h === "Sqrt" || h === "Root" || (h === "Power" && !(exponent && exponent.d === 1n));
+  if (radical) {
+    // The numbers in it, folded already, and the factorials the engine will compute (cbrt(x·529!)).
+    const large = (node: Json): boolean => {
+      const literal = literalSize(node);
+      if (literal) return Math.max(literal.n, literal.d) > MAX_RADICAND_BITS;
+      const n = head(node) === "Factorial" || head(node) === "Gamma" ? integerValue(args(node)[0]!) : undefined;
+      if (n !== undefined && n > 2n && Number(n) * Math.log2(Number(n) / Math.E) > MAX_RADICAND_BITS) return true;
+      return args(node).some(large);
+    };
+    if (large(a[0]!)) throw new ToolError(`${what} takes a root or fractional power of a number of more than ${Math.floor(MAX_RADICAND_BITS * Math.log10(2))} digits; algebra takes roots of numbers up to that size`);
+  }
+  for (const part of a) checkRadicands(part, what);
+}
+
 function checkNumbers(json: Json, what: string): void {
   const h = head(json);
   const a = args(json);
@@ -213,6 +241,7 @@ export function preflight(json: Json, what = "the expression"): { json: Json; bi
   const degree = largestDegree(folded);
   if (degree > MAX_VARIABLE_DEGREE) throw new ToolError(`${what} has a power of a variable of degree ${degree.toLocaleString("en-US")}; algebra takes degrees up to ${MAX_VARIABLE_DEGREE.toLocaleString("en-US")}`);
   checkNumbers(folded, what);
+  checkRadicands(folded, what);
   // The engine evaluates a constant in decimals whenever it needs its sign or its integer part
   // (floor(cosh(123456789))^(5/6) took 39 s, in steps of arithmetic on a 53-million-digit number).
   if (!engineMayEvaluate(folded)) {
