@@ -218,10 +218,10 @@ export class MathSession extends LitElement {
           </section>
           <section class="panel" aria-labelledby="tools">
             <h2 id="tools">Tools</h2>
-            ${tools === undefined
-              ? html`<p class="loading">Loading the room's tools…</p>`
-              : room.readOnly
-                ? html`<p class="loading">View only: this link shows the log and who is here, but cannot call tools.</p>`
+            ${room.readOnly
+              ? html`<p class="loading">View only: this link shows the log and who is here, but cannot call tools.</p>`
+              : tools === undefined
+                ? html`<p class="loading">Loading the room's tools…</p>`
                 : html`<math-tool-form .tools=${tools}></math-tool-form>`}
           </section>
         </aside>
