@@ -168,6 +168,7 @@ describe("typeset log entries", () => {
     });
     await current.mount("math-log", { events: [EVENTS[9], long, wide] }, "display:flex;height:700px");
     for (const seq of [10, 2, 3]) await page.locator(`math-log [data-seq="${seq}"] .katex`).waitFor();
+    await page.evaluate(() => document.fonts.ready); // Measured in KaTeX's own fonts, as a reader sees it.
     const fits = await page.locator("math-log article").evaluateAll((articles) =>
       articles.map((article) => {
         const card = article.getBoundingClientRect();
@@ -198,15 +199,16 @@ describe("typeset log entries", () => {
     const note = { seq: 14, at: at(14), by: "tutor", tool: "note", arguments: { text: "Use $\\frac{a}{b}$ here." }, result: { content: [{ type: "text", text: "Note added to the room's log." }] } };
     await current.mount("math-log", { events: [EVENTS[1], note] }, "display:flex;height:500px");
     await page.locator('math-log [data-seq="2"] .katex').waitFor();
+    // Polled: a click returns before the browser has written the clipboard.
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
     await page.getByRole("button", { name: "Copy text of #2" }).click();
-    expect(await clipboard()).toBe("1/3+1/6 = 1/2 ≈ 0.5");
+    await expect.poll(clipboard).toBe("1/3+1/6 = 1/2 ≈ 0.5");
     await page.getByRole("button", { name: "Copy LaTeX of #2" }).click();
-    expect(await clipboard()).toBe("\\frac{1}{3}+\\frac{1}{6} = \\frac{1}{2} \\approx 0.5");
+    await expect.poll(clipboard).toBe("\\frac{1}{3}+\\frac{1}{6} = \\frac{1}{2} \\approx 0.5");
     await page.getByRole("button", { name: "Copy LaTeX of #2" }).getByText("Copied").waitFor();
     expect(await page.locator("math-log [role=status]").textContent()).toBe("Copied #2 to the clipboard");
     await page.getByRole("button", { name: "Copy Markdown of #14" }).click();
-    expect(await clipboard()).toBe("Use $\\frac{a}{b}$ here.");
+    await expect.poll(clipboard).toBe("Use $\\frac{a}{b}$ here.");
   });
 });
 
