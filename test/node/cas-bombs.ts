@@ -161,4 +161,8 @@ export const BOMBS: Bomb[] = [
   // The engine's solver matched its rules against subsets of the 26 terms of (18^x + 50)^25, written as a root's power (2.4 s).
   ["solve", { equation: "(sqrt(18^x + 50))^50 = 0", variable: "x" }],
   ["matrix", { operation: "determinant", a: [["sqrt(32 + 1e-216)", "log(atan2(atanh(48)^x, exp(1)), 44543^13)"], ["((e - 2.25e-5) - 23^x)^46", "im(cosh(0.1))"]] }],
+  // The same inside a function: the solver took log(u) = 0 to u = 1 and matched subsets of 29 terms (9.8 s).
+  ["solve", { equation: "log(((-37)^1) + (((x) + (-17))^28)) = 0", variable: "x" }],
+  // A nonzero constant of 5·10⁻¹⁷: every sample a "touching root" to look into, 240 evaluations each.
+  ["solve", { equation: "(((i) + ((-1)^(1/3)))^7)^-8 = 0", variable: "x" }],
 ];

@@ -177,6 +177,15 @@ function rootOf(json: Json): { base: Json; n: bigint; d: bigint } | undefined {
 }
 
 /**
+ * The most terms any part of json expands to, a function's argument included: the engine's solver takes
+ * log(u) = 0 to u = 1 and then matches its rules against subsets of u's terms (log((x − 17)^28 − 37) = 0
+ * held it 9.8 s).
+ */
+export function largestExpansion(json: Json): number {
+  return Math.max(expandedTerms(json), ...args(json).map(largestExpansion));
+}
+
+/**
  * The most terms any power of a sum in json expands to ((x − 6)^48: 49). The engine expands such powers
  * and then matches its rules against subsets of the terms, in steps its meter does not see.
  */

@@ -35,7 +35,7 @@ export function engineMayEvaluate(json: Json): boolean {
 
 /** A constant expression's value: by this service's evaluator, else by the engine at 30 digits. */
 /** Steps one numeric value may take of the engine. */
-const MAX_APPROXIMATION_TICKS = 30_000;
+export const MAX_APPROXIMATION_TICKS = 30_000;
 
 export function approximate(algebra: Algebra, json: Json): Complex | undefined {
   const direct = numericValue(json);

@@ -47,7 +47,22 @@ function domainEdge(f: F, inside: number, outside: number): number {
   return a;
 }
 
-export async function realRoots(f: F, df: F | undefined, from: number, to: number, samples: number, work: LongWork): Promise<RealRoot[]> {
+/** Evaluations of f or f' that finding one touching root may take (golden sections, or bisecting f'). */
+export const EVALUATIONS_PER_MINIMUM = 250;
+
+/**
+ * @param charge called before each search for a touching root, with the evaluations it may take: the
+ *   scan's own samples are the caller's to charge, but how many minima it looks into depends on f
+ */
+export async function realRoots(
+  f: F,
+  df: F | undefined,
+  from: number,
+  to: number,
+  samples: number,
+  work: LongWork,
+  charge: (evaluations: number) => void = () => {},
+): Promise<RealRoot[]> {
   const roots: RealRoot[] = [];
   const push = (x: number, touching: boolean) => {
     if (x < from || x > to || roots.length >= MAX_ROOTS) return;
@@ -98,13 +113,19 @@ export async function realRoots(f: F, df: F | undefined, from: number, to: numbe
     }
   }
   if (isolatedZero(samples)) push(to, false);
-  // Touching roots: a local minimum of |f| between samples of one sign.
+  // Touching roots: a local minimum of |f| between samples of one sign. A stretch where f is flat has no
+  // minimum to look into, and f must fall far below its values beside the minimum, not merely be small:
+  // a constant of 5·10⁻¹⁷ (|i + (−1)^(1/3)|^−56) is not fifty touching roots.
   for (let i = 1; i < samples; i++) {
     const [a, b, c] = [ys[i - 1]!, ys[i]!, ys[i + 1]!];
     if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c)) || b === 0) continue;
-    if (signOf(a) !== signOf(b) || signOf(b) !== signOf(c) || !(Math.abs(b) <= Math.abs(a) && Math.abs(b) <= Math.abs(c))) continue;
+    if (signOf(a) !== signOf(b) || signOf(b) !== signOf(c)) continue;
+    const [left, middle, right] = [Math.abs(a), Math.abs(b), Math.abs(c)];
+    if (!(middle <= left && middle <= right && (middle < left || middle < right))) continue;
+    charge(EVALUATIONS_PER_MINIMUM);
     const x = minimumOf(f, df, xs[i - 1]!, xs[i + 1]!);
-    if (x !== undefined && vanishes(f, x, Math.max(Math.abs(a), Math.abs(c)), 1e-12)) push(x, true);
+    const beside = Math.max(left, right);
+    if (x !== undefined && vanishes(f, x, beside, 1e-12) && Math.abs(f(x)) <= 1e-6 * beside) push(x, true);
     await work.step(samples, "looking for touching roots");
   }
   return roots.sort((p, q) => p.x - q.x);

@@ -6,13 +6,14 @@
  * scan finds in the range, touching roots included.
  */
 import { ToolError } from "../tool-error.ts";
+import { TooInvolved } from "./engine.ts";
 import type { LongWork } from "../math/long-work.ts";
 import * as C from "./complex.ts";
 import type { C as Complex } from "./complex.ts";
 import { compileNumeric, Unsupported } from "./evaluate-numeric.ts";
-import { args, expandedTerms, hasInexact, head, headsOf, integerValue, nodeCount, substitute } from "./mathjson.ts";
+import { args, hasInexact, head, headsOf, integerValue, largestExpansion, nodeCount, substitute } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
-import { approximate } from "./numeric-check.ts";
+import { approximate, MAX_APPROXIMATION_TICKS } from "./numeric-check.ts";
 import { polynomialRoots } from "./polynomial-roots.ts";
 import { Ring, toPoly } from "./poly-convert.ts";
 import { realRoots } from "./real-roots.ts";
@@ -22,7 +23,8 @@ import { compareExpressions, vanishes } from "./verify.ts";
 
 export type Root = { text: string; latex: string; value: Complex; exact: boolean; multiplicity: number; touching?: boolean };
 export type Solution =
-  | { kind: "identity" }
+  /** `digits`: not proven, but both sides agree to that many digits (an equation without variables). */
+  | { kind: "identity"; digits?: number }
   | { kind: "roots"; roots: Root[]; method: "exact" | "numeric" | "mixed"; scanned?: [number, number]; parametric?: boolean };
 
 const SCAN_SAMPLES = 4000;
@@ -101,6 +103,86 @@ function fractionSolution(algebra: Algebra, d: Json, x: string): Solution | unde
   return { ...top, roots };
 }
 
+/** Digits to which both sides of an equation without variables must agree to be called equal. */
+const CONSTANT_DIGITS = 40;
+
+/** Every subexpression's value in doubles: the size of the parts a sum of them can cancel down from. */
+function largestPart(d: Json): number {
+  let largest = 0;
+  const visit = (node: Json) => {
+    try {
+      const value = C.abs(compileNumeric(node)(new Map()));
+      if (Number.isFinite(value)) largest = Math.max(largest, value);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+    }
+    // A fraction or a complex number is one value: 10^20 + 1 over 10^20 is not a part of size 10^20.
+    if (Array.isArray(node) && head(node) !== "Rational" && head(node) !== "Complex") node.slice(1).forEach(visit);
+  };
+  visit(d);
+  return largest;
+}
+
+/** The engine's value of a constant at `precision` digits (its magnitude as a double), if it is at hand. */
+function valueAt(algebra: Algebra, d: Json, precision: number): Complex | undefined {
+  try {
+    return algebra.run(
+      "the equation",
+      ({ ce }) => {
+        const saved = ce.precision;
+        ce.precision = precision;
+        try {
+          const n = ce.box(d as never).N();
+          return typeof n.re === "number" && typeof n.im === "number" ? C.c(n.re, n.im) : undefined;
+        } finally {
+          ce.precision = saved;
+        }
+      },
+      MAX_APPROXIMATION_TICKS,
+    );
+  } catch (error) {
+    if (error instanceof TooInvolved) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * c = 0 with no variable in c holds for every x or for none, and a scan of x can tell neither: a
+ * constant of 5·10⁻¹⁷ is not a root, and cosh(3)² − sinh(3)² − 1, which doubles leave at 10⁻¹⁴, is not
+ * "no root". c is nonzero when doubles put it far above the parts it was summed from (and the engine
+ * agrees); it is zero, to CONSTANT_DIGITS digits, when the engine's value falls with the precision it
+ * works at (rounding, not a value: a part it could only work out in doubles would stop it falling);
+ * otherwise it is not decided, and the caller is told so.
+ */
+function constantSolution(algebra: Algebra, d: Json, x: string): Solution {
+  algebra.budget.spend(nodeCount(d) ** 2);
+  let value: Complex | undefined;
+  try {
+    value = compileNumeric(d)(new Map());
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+  }
+  const scale = Math.max(largestPart(d), 1e-300);
+  const size = value && Number.isFinite(C.abs(value)) ? C.abs(value) : undefined;
+  if (size !== undefined && size > 1e-8 * scale) {
+    const precise = valueAt(algebra, d, 30);
+    if (!precise || C.abs(C.sub(precise, value!)) <= 1e-6 * size) return { kind: "roots", roots: [], method: "exact" };
+  } else {
+    const [rough, fine] = [valueAt(algebra, d, 30), valueAt(algebra, d, CONSTANT_DIGITS + 20)];
+    if (rough && fine) {
+      // Nonzero when its value holds still as the precision rises, and stands above where doubles round:
+      // the engine works out a few parts (a factorial of a fraction) in doubles only.
+      if (C.abs(C.sub(rough, fine)) <= 1e-6 * C.abs(fine) && C.abs(fine) > 1e-12 * scale) return { kind: "roots", roots: [], method: "exact" };
+      if (C.abs(rough) <= 1e-20 * scale && C.abs(fine) <= 10 ** -CONSTANT_DIGITS * scale) return { kind: "identity", digits: CONSTANT_DIGITS };
+    }
+  }
+  const shown = (n: number) => Number(n.toPrecision(3));
+  throw new ToolError(
+    `the equation has no ${algebra.text(x)} in it, so it holds for every ${algebra.text(x)} or for none, and which could not be decided: ` +
+      `its two sides differ by about ${size === undefined ? "an amount that cannot be worked out" : shown(size)} next to parts of about ${shown(scale)}`,
+  );
+}
+
 /** Terms a sum given to the engine's solver may have. */
 const MAX_ENGINE_SOLVE_TERMS = 12;
 
@@ -109,11 +191,12 @@ export async function solveEquation(algebra: Algebra, d: Json, x: string, range:
   if (isIdentity(algebra, d)) return { kind: "identity" };
   const polynomial = polynomialSolution(algebra, d, x) ?? fractionSolution(algebra, d, x);
   if (polynomial) return polynomial;
+  if (variablesOf(d).length === 0) return constantSolution(algebra, d, x);
   // The engine's exact solutions, each substituted back. Its solver matches patterns against the terms of
   // a sum, trying subsets of them, in steps its meter does not see: (x^(1/3) − 5)^32 held it 265 s. Past
-  // a dozen terms expanded, only the numeric search runs.
+  // a dozen terms expanded, in the equation or in any part of it, only the numeric search runs.
   const candidates =
-    expandedTerms(d) > MAX_ENGINE_SOLVE_TERMS
+    largestExpansion(d) > MAX_ENGINE_SOLVE_TERMS
       ? []
       : algebra.run("the equation", ({ ce }) => {
           const found = ce.box(["Equal", d, 0] as never).solve(x) as unknown;
@@ -173,6 +256,7 @@ async function scan(algebra: Algebra, d: Json, x: string, [from, to]: [number, n
   } catch (error) {
     if (!(error instanceof Unsupported) && !(error instanceof ToolError)) throw error;
   }
-  algebra.budget.spend(SCAN_SAMPLES * nodeCount(d) * 2);
-  return realRoots(f, df, from, to, SCAN_SAMPLES, work);
+  const nodes = nodeCount(d);
+  algebra.budget.spend(SCAN_SAMPLES * nodes * 2);
+  return realRoots(f, df, from, to, SCAN_SAMPLES, work, (evaluations) => algebra.budget.spend(evaluations * nodes));
 }

@@ -173,7 +173,9 @@ export const solveTool = defineTool({
     work.done();
     if (outcome.kind === "identity") {
       const value = `true for all ${algebra.text(unknowns[0]!)}`;
-      return { structured: { value, type: "identity", latex: "\\text{true for all } " + algebra.latex(unknowns[0]!), method: "exact" as const, roots: [] }, text: `${equations[0]}: ${value} (an identity)` };
+      const method = outcome.digits ? ("numeric" as const) : ("exact" as const);
+      const note = outcome.digits ? `its two sides agree to ${outcome.digits} digits, though they were not proven equal` : "an identity";
+      return { structured: { value, type: "identity", latex: "\\text{true for all } " + algebra.latex(unknowns[0]!), method, roots: [] }, text: `${equations[0]}: ${value} (${note})` };
     }
     return rootsAnswer(algebra, unknowns[0]!, outcome.roots, outcome.method, outcome.scanned, outcome.parametric);
   },
