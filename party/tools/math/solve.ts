@@ -116,7 +116,7 @@ export const solveTool = defineTool({
   title: "Solve equations",
   description:
     "Solves equations exactly where it can. One equation in one unknown: identities are answered \"true for all x\" " +
-    "(sin(x)^2 + cos(x)^2 = 1); polynomials get every root, complex ones too, with multiplicities (\"(x - 3)^4*(x + 4) = 0\" → " +
+    "(sin(x)^2 + cos(x)^2 = 1), and one without the unknown is true for all x or has no solution; polynomials get every root, complex ones too, with multiplicities (\"(x - 3)^4*(x + 4) = 0\" → " +
     "3 four times, -4), exact in closed form up to degree 4 and for factors over the rationals; other equations get the " +
     "algebra engine's exact solutions (checked by substitution) and every real root in from..to (default -100..100) found " +
     "numerically, touching roots included (\"log(x) = x - 4\" → 0.01866…, 5.7490…). Several equations (a list, or separated " +
