@@ -163,6 +163,8 @@ export const BOMBS: Bomb[] = [
   ["matrix", { operation: "determinant", a: [["sqrt(32 + 1e-216)", "log(atan2(atanh(48)^x, exp(1)), 44543^13)"], ["((e - 2.25e-5) - 23^x)^46", "im(cosh(0.1))"]] }],
   // The same inside a function: the solver took log(u) = 0 to u = 1 and matched subsets of 29 terms (9.8 s).
   ["solve", { equation: "log(((-37)^1) + (((x) + (-17))^28)) = 0", variable: "x" }],
+  // nthRoot(x, 10^-6) is x^1000000: the engine's series multiplied a truncated series by itself a million times (1.7 s).
+  ["series", { expression: "((10^1469) * (1e-300)) - ((nthRoot(x, 1e-6)) - (sqrt(2)))", variable: "x", order: 13 }],
   // A nonzero constant of 5·10⁻¹⁷: every sample a "touching root" to look into, 240 evaluations each.
   ["solve", { equation: "(((i) + ((-1)^(1/3)))^7)^-8 = 0", variable: "x" }],
 ];

@@ -213,6 +213,12 @@ export function largestDegree(json: Json): number {
     if (e !== undefined && inner > 0 && (base === undefined || POLYNOMIAL_HEADS.has(base))) return inner * Math.max(1, e);
     return Math.max(inner, largestDegree(parts[1]!));
   }
+  if (h === "Root" && parts.length === 2) {
+    // The n-th root is the power 1/n: nthRoot(x, 10^-6) is x^1000000 (its series took 1.7 s).
+    const order = exponentSize(parts[1]!);
+    const inner = largestDegree(parts[0]!);
+    if (order !== undefined && inner > 0) return inner * Math.max(1, order === 0 ? Number.POSITIVE_INFINITY : 1 / order);
+  }
   return Math.max(0, ...parts.map(largestDegree));
 }
 
