@@ -28,7 +28,9 @@ export function engineMayEvaluate(json: Json): boolean {
   };
   let exponent = 0;
   if (h === "Exp" || h === "Sinh" || h === "Cosh" || h === "Tanh") exponent = size(parts[0]!);
-  if (h === "Power") exponent = size(parts[1]!) * Math.max(1, Math.abs(Math.log(size(parts[0]!))));
+  // A base that is 0 in doubles may be a tiny number, or a sum that cancels exactly (cos(1)² + sin(1)² − 1):
+  // it counts as the smallest double, not as −∞.
+  if (h === "Power") exponent = size(parts[1]!) * Math.max(1, Math.abs(Math.log(Math.max(size(parts[0]!), Number.MIN_VALUE))));
   if (!(exponent <= MAX_EXPONENT) && !Number.isNaN(exponent)) return false;
   return parts.every(engineMayEvaluate);
 }

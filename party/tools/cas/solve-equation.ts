@@ -104,7 +104,7 @@ function fractionSolution(algebra: Algebra, d: Json, x: string): Solution | unde
 }
 
 /** Digits to which both sides of an equation without variables must agree to be called equal. */
-const CONSTANT_DIGITS = 40;
+const CONSTANT_DIGITS = 80;
 
 /** Every subexpression's value in doubles: the size of the parts a sum of them can cancel down from. */
 function largestPart(d: Json): number {
@@ -123,8 +123,39 @@ function largestPart(d: Json): number {
   return largest;
 }
 
-/** The engine's value of a constant at `precision` digits (its magnitude as a double), if it is at hand. */
-function valueAt(algebra: Algebra, d: Json, precision: number): Complex | undefined {
+/** A constant's value in doubles, if it is a finite one. */
+function finiteValue(json: Json): Complex | undefined {
+  try {
+    const value = compileNumeric(json)(new Map());
+    return Number.isFinite(value.re) && Number.isFinite(value.im) ? value : undefined;
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Whether a constant is nonzero by its shape: a product of nonzero factors, a power or root of a nonzero
+ * base, e to a finite power; any other part only when doubles put it far above the parts it is made of.
+ * (i + (−1)^(1/3))^−56 is 5·10⁻¹⁷, nonzero because i + (−1)^(1/3) is 1.93, not because 5·10⁻¹⁷ is.
+ */
+function plainlyNonzero(json: Json): boolean {
+  const h = head(json);
+  const parts = args(json);
+  const finite = (part: Json | undefined) => part !== undefined && finiteValue(part) !== undefined;
+  if (h === "Multiply" || h === "Divide") return parts.every(plainlyNonzero);
+  if (h === "Negate" || h === "Sqrt") return parts.length === 1 && plainlyNonzero(parts[0]!);
+  if (h === "Power" || h === "Root") return parts.length === 2 && plainlyNonzero(parts[0]!) && finite(parts[1]);
+  if (h === "Exp") return parts.length === 1 && finite(parts[0]);
+  const value = finiteValue(json);
+  return value !== undefined && C.abs(value) > 1e-8 * largestPart(json);
+}
+
+/** A value as the engine has it: the base-10 logarithm of its size (past the range of doubles too) and its direction. */
+type Magnitude = { log10: number; direction: Complex };
+
+/** The engine's value of a constant at `precision` digits, if it is at hand. */
+function valueAt(algebra: Algebra, d: Json, precision: number): Magnitude | undefined {
   try {
     return algebra.run(
       "the equation",
@@ -133,7 +164,18 @@ function valueAt(algebra: Algebra, d: Json, precision: number): Complex | undefi
         ce.precision = precision;
         try {
           const n = ce.box(d as never).N();
-          return typeof n.re === "number" && typeof n.im === "number" ? C.c(n.re, n.im) : undefined;
+          // A real value is read from its decimal text: e^−1000 is 5·10⁻⁴³⁵, 0 as a double.
+          const decimal = /^(-)?(\d+(?:\.\d*)?)(?:e([+-]?\d+))?$/.exec(n.toString());
+          if (decimal) {
+            const mantissa = Number.parseFloat(decimal[2]!);
+            if (mantissa === 0) return { log10: Number.NEGATIVE_INFINITY, direction: C.c(0) };
+            return { log10: Math.log10(mantissa) + Number(decimal[3] ?? 0), direction: C.c(decimal[1] ? -1 : 1) };
+          }
+          if (typeof n.re !== "number" || typeof n.im !== "number") return undefined;
+          const value = C.c(n.re, n.im);
+          const size = C.abs(value);
+          if (!Number.isFinite(size)) return undefined;
+          return { log10: Math.log10(size), direction: size === 0 ? C.c(0) : C.c(value.re / size, value.im / size) };
         } finally {
           ce.precision = saved;
         }
@@ -149,37 +191,41 @@ function valueAt(algebra: Algebra, d: Json, precision: number): Complex | undefi
 /**
  * c = 0 with no variable in c holds for every x or for none, and a scan of x can tell neither: a
  * constant of 5·10⁻¹⁷ is not a root, and cosh(3)² − sinh(3)² − 1, which doubles leave at 10⁻¹⁴, is not
- * "no root". c is nonzero when doubles put it far above the parts it was summed from (and the engine
- * agrees); it is zero, to CONSTANT_DIGITS digits, when the engine's value falls with the precision it
- * works at (rounding, not a value: a part it could only work out in doubles would stop it falling);
- * otherwise it is not decided, and the caller is told so.
+ * "no root". c is nonzero by its shape, or when doubles put it far above the parts it was summed from
+ * (and the engine agrees), or when the engine's value holds still as its precision rises; it is zero, to
+ * CONSTANT_DIGITS digits, when the engine's value falls with the precision it works at (rounding, not a
+ * value). Otherwise it is not decided, and the caller is told so.
  */
 function constantSolution(algebra: Algebra, d: Json, x: string): Solution {
   algebra.budget.spend(nodeCount(d) ** 2);
-  let value: Complex | undefined;
-  try {
-    value = compileNumeric(d)(new Map());
-  } catch (error) {
-    if (!(error instanceof Unsupported)) throw error;
-  }
-  const scale = Math.max(largestPart(d), 1e-300);
-  const size = value && Number.isFinite(C.abs(value)) ? C.abs(value) : undefined;
-  if (size !== undefined && size > 1e-8 * scale) {
-    const precise = valueAt(algebra, d, 30);
-    if (!precise || C.abs(C.sub(precise, value!)) <= 1e-6 * size) return { kind: "roots", roots: [], method: "exact" };
+  const [lhs, rhs] = args(d);
+  const c = head(d) === "Subtract" && rhs === 0 ? lhs! : d;
+  const none: Solution = { kind: "roots", roots: [], method: "exact" };
+  if (plainlyNonzero(c)) return none;
+  const value = finiteValue(c);
+  const scale = Math.max(largestPart(c), 1e-300);
+  const logScale = Math.log10(scale);
+  const rough = valueAt(algebra, c, 30);
+  if (value && C.abs(value) > 1e-8 * scale) {
+    const size = C.abs(value);
+    const agrees = !rough || (Math.abs(rough.log10 - Math.log10(size)) <= 1e-6 && C.abs(C.sub(rough.direction, C.c(value.re / size, value.im / size))) <= 1e-6);
+    if (agrees) return none;
   } else {
-    const [rough, fine] = [valueAt(algebra, d, 30), valueAt(algebra, d, CONSTANT_DIGITS + 20)];
-    if (rough && fine) {
-      // Nonzero when its value holds still as the precision rises, and stands above where doubles round:
-      // the engine works out a few parts (a factorial of a fraction) in doubles only.
-      if (C.abs(C.sub(rough, fine)) <= 1e-6 * C.abs(fine) && C.abs(fine) > 1e-12 * scale) return { kind: "roots", roots: [], method: "exact" };
-      if (C.abs(rough) <= 1e-20 * scale && C.abs(fine) <= 10 ** -CONSTANT_DIGITS * scale) return { kind: "identity", digits: CONSTANT_DIGITS };
+    const [fine, finest] = [valueAt(algebra, c, 60), valueAt(algebra, c, 100)];
+    if (fine && finest) {
+      const holdsStill = Math.abs(fine.log10 - finest.log10) <= 1e-6 && C.abs(C.sub(fine.direction, finest.direction)) <= 1e-6;
+      // Nonzero when its value holds still as the precision rises, above where doubles round or far below
+      // it: the engine works out a few parts (a factorial of a fraction) in doubles only, and what is left
+      // of their rounding holds still too, at about 10⁻¹⁶ of the parts.
+      if (holdsStill && (finest.log10 > logScale - 12 || finest.log10 < logScale - 25)) return none;
+      const allZero = fine.log10 === Number.NEGATIVE_INFINITY && finest.log10 === Number.NEGATIVE_INFINITY;
+      if (allZero || (!holdsStill && fine.log10 <= logScale - 40 && finest.log10 <= logScale - CONSTANT_DIGITS)) return { kind: "identity", digits: CONSTANT_DIGITS };
     }
   }
   const shown = (n: number) => Number(n.toPrecision(3));
   throw new ToolError(
     `the equation has no ${algebra.text(x)} in it, so it holds for every ${algebra.text(x)} or for none, and which could not be decided: ` +
-      `its two sides differ by about ${size === undefined ? "an amount that cannot be worked out" : shown(size)} next to parts of about ${shown(scale)}`,
+      `its two sides differ by about ${value ? shown(C.abs(value)) : "an amount that cannot be worked out"} next to parts of about ${shown(scale)}`,
   );
 }
 
