@@ -165,6 +165,9 @@ export const BOMBS: Bomb[] = [
   ["solve", { equation: "log(((-37)^1) + (((x) + (-17))^28)) = 0", variable: "x" }],
   // nthRoot(x, 10^-6) is x^1000000: the engine's series multiplied a truncated series by itself a million times (1.7 s).
   ["series", { expression: "((10^1469) * (1e-300)) - ((nthRoot(x, 1e-6)) - (sqrt(2)))", variable: "x", order: 13 }],
+  // Our own series of 1/b priced each coefficient by the input's size, after the work: the coefficients
+  // grow to 70,000-bit fractions as they go (3.2 s; found by the committed generated test, seed 3506).
+  ["series", { expression: "(((x)^3) - ((10^1321 + 1)))^-3", variable: "x", order: 17, point: 1 }],
   // A nonzero constant of 5·10⁻¹⁷: every sample a "touching root" to look into, 240 evaluations each.
   ["solve", { equation: "(((i) + ((-1)^(1/3)))^7)^-8 = 0", variable: "x" }],
 ];
