@@ -168,6 +168,8 @@ export const BOMBS: Bomb[] = [
   // Our own series of 1/b priced each coefficient by the input's size, after the work: the coefficients
   // grow to 70,000-bit fractions as they go (3.2 s; found by the committed generated test, seed 3506).
   ["series", { expression: "(((x)^3) - ((10^1321 + 1)))^-3", variable: "x", order: 17, point: 1 }],
+  // A negative power in a denominator is a positive one to the engine's solver: 26 terms to match (1.3 s).
+  ["solve", { equation: "(-1) / (((sqrt(2)) - ((x) ^ (y))) ^ (-25)) = -1", variable: "x" }],
   // A nonzero constant of 5·10⁻¹⁷: every sample a "touching root" to look into, 240 evaluations each.
   ["solve", { equation: "(((i) + ((-1)^(1/3)))^7)^-8 = 0", variable: "x" }],
 ];
