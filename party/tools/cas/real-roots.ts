@@ -48,7 +48,7 @@ function domainEdge(f: F, inside: number, outside: number): number {
 }
 
 /** Evaluations of f or f' that finding one touching root may take (golden sections, or bisecting f'). */
-export const EVALUATIONS_PER_MINIMUM = 250;
+const EVALUATIONS_PER_MINIMUM = 250;
 
 /**
  * @param charge called before each search for a touching root, with the evaluations it may take: the
@@ -124,8 +124,8 @@ export async function realRoots(
     if (!(middle <= left && middle <= right && (middle < left || middle < right))) continue;
     charge(EVALUATIONS_PER_MINIMUM);
     const x = minimumOf(f, df, xs[i - 1]!, xs[i + 1]!);
-    const beside = Math.max(left, right);
-    if (x !== undefined && vanishes(f, x, beside, 1e-12) && Math.abs(f(x)) <= 1e-6 * beside) push(x, true);
+    const [y, beside] = [x === undefined ? Number.NaN : f(x), Math.max(left, right)];
+    if (Number.isFinite(y) && Math.abs(y) <= 1e-12 * Math.max(1, beside) && Math.abs(y) <= 1e-6 * beside) push(x!, true);
     await work.step(samples, "looking for touching roots");
   }
   return roots.sort((p, q) => p.x - q.x);

@@ -10,7 +10,7 @@ import { TooInvolved } from "./engine.ts";
 import type { LongWork } from "../math/long-work.ts";
 import * as C from "./complex.ts";
 import type { C as Complex } from "./complex.ts";
-import { compileNumeric, Unsupported } from "./evaluate-numeric.ts";
+import { compileNumeric, numericValue, Unsupported } from "./evaluate-numeric.ts";
 import { args, hasInexact, head, headsOf, integerValue, largestExpansion, nodeCount, substitute } from "./mathjson.ts";
 import type { Json } from "./mathjson.ts";
 import { approximate, MAX_APPROXIMATION_TICKS } from "./numeric-check.ts";
@@ -106,32 +106,23 @@ function fractionSolution(algebra: Algebra, d: Json, x: string): Solution | unde
 /** Digits to which both sides of an equation without variables must agree to be called equal. */
 const CONSTANT_DIGITS = 80;
 
+/** A constant's value in doubles, if it is a finite one. */
+function finiteValue(json: Json): Complex | undefined {
+  const value = numericValue(json);
+  return value && Number.isFinite(value.re) && Number.isFinite(value.im) ? value : undefined;
+}
+
 /** Every subexpression's value in doubles: the size of the parts a sum of them can cancel down from. */
 function largestPart(d: Json): number {
   let largest = 0;
   const visit = (node: Json) => {
-    try {
-      const value = C.abs(compileNumeric(node)(new Map()));
-      if (Number.isFinite(value)) largest = Math.max(largest, value);
-    } catch (error) {
-      if (!(error instanceof Unsupported)) throw error;
-    }
+    const value = finiteValue(node);
+    if (value) largest = Math.max(largest, C.abs(value));
     // A fraction or a complex number is one value: 10^20 + 1 over 10^20 is not a part of size 10^20.
     if (Array.isArray(node) && head(node) !== "Rational" && head(node) !== "Complex") node.slice(1).forEach(visit);
   };
   visit(d);
   return largest;
-}
-
-/** A constant's value in doubles, if it is a finite one. */
-function finiteValue(json: Json): Complex | undefined {
-  try {
-    const value = compileNumeric(json)(new Map());
-    return Number.isFinite(value.re) && Number.isFinite(value.im) ? value : undefined;
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -205,9 +196,8 @@ function constantSolution(algebra: Algebra, d: Json, x: string): Solution {
   const value = finiteValue(c);
   const scale = Math.max(largestPart(c), 1e-300);
   const logScale = Math.log10(scale);
-  const rough = valueAt(algebra, c, 30);
   if (value && C.abs(value) > 1e-8 * scale) {
-    const size = C.abs(value);
+    const [size, rough] = [C.abs(value), valueAt(algebra, c, 30)];
     const agrees = !rough || (Math.abs(rough.log10 - Math.log10(size)) <= 1e-6 && C.abs(C.sub(rough.direction, C.c(value.re / size, value.im / size))) <= 1e-6);
     if (agrees) return none;
   } else {
