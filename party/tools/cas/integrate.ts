@@ -37,14 +37,14 @@ export function antiderivative(algebra: Algebra, json: Json, variable: string): 
   return { result, verdict, exact: !hasInexact(result) };
 }
 
+/** The largest finite limit of integration the engine's definite integrator is given (2^50). */
+const MAX_ENGINE_LIMIT = 2 ** 50;
+
 /**
  * The exact value of ∫ₐᵇ f (±∞ when it diverges that way); undefined when no closed form is found.
  * `entire`: it is F(b) − F(a) for an antiderivative that is smooth everywhere (P(x)·e^(αx)·sin(βx)), so
  * right without a numeric confirmation, which doubles cannot give past e^709.
  */
-/** The largest finite limit of integration the engine's definite integrator is given (2^50). */
-const MAX_ENGINE_LIMIT = 2 ** 50;
-
 export function definiteExact(algebra: Algebra, json: Json, variable: string, from: Json, to: Json): { value: Json; entire: boolean } | undefined {
   // F(b) − F(a) from a closed-form antiderivative of its own (smooth everywhere), between finite limits.
   const finite = (j: Json) => j !== "PositiveInfinity" && j !== "NegativeInfinity";

@@ -35,10 +35,10 @@ export function engineMayEvaluate(json: Json): boolean {
   return parts.every(engineMayEvaluate);
 }
 
-/** A constant expression's value: by this service's evaluator, else by the engine at 30 digits. */
 /** Steps one numeric value may take of the engine. */
 export const MAX_APPROXIMATION_TICKS = 30_000;
 
+/** A constant expression's value: by this service's evaluator, else by the engine at 30 digits. */
 export function approximate(algebra: Algebra, json: Json): Complex | undefined {
   const direct = numericValue(json);
   if (direct && Number.isFinite(direct.re) && Number.isFinite(direct.im)) return direct;

@@ -50,7 +50,6 @@ function depthWithin(json: Json, limit: number): boolean {
   return args(json).every((a) => depthWithin(a, limit - 1));
 }
 
-/** Refuses factorials, binomials and sums written out whose exact value would be too large to compute in a shared room (powers: checkExactSizes). */
 /**
  * Powers of sums the engine would expand into more than MAX_EXPAND_TERMS terms. It expands them term by
  * term from Pascal's triangle, built row by row up to the exponent, whether the sum holds variables or
@@ -93,6 +92,7 @@ function checkRadicands(json: Json, what: string): void {
   for (const part of a) checkRadicands(part, what);
 }
 
+/** Refuses factorials, binomials and sums written out whose exact value would be too large to compute in a shared room (powers: checkExactSizes). */
 function checkNumbers(json: Json, what: string): void {
   const h = head(json);
   const a = args(json);
